@@ -1,0 +1,404 @@
+"""Money, percentages, physical quantities and counts: classify the numbers found in text.
+
+Locate, then read: `numbers.find_numbers` finds every number; this module looks at the words
+around each one (a currency sign before it, a unit or a counted noun after it, a hedge before
+it) and decides what kind of claim it is, or that it is not a claim at all (model names,
+scores, phone numbers, years, days of the month).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from reconcile.extract.context import Context
+from reconcile.extract.interval import number_interval
+from reconcile.extract.numbers import Number, find_numbers
+from reconcile.extract.words import STOPWORDS, looks_plural, singular, subject_around
+from reconcile.model import Claim, Kind, NumberValue
+from reconcile.rules import Rules
+
+MONTHS = ("january february march april may june july august september october november "
+          "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b" % "|".join(MONTHS),
+                          re.IGNORECASE)
+_PHONE = re.compile(r"\(?\b\d{3}\)?[ .\-]\d{3}[.\-]\d{4}\b|\b\d{3}-\d{4}\b")
+_STREET = re.compile(r"^\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Avenue|Ave|"
+                     r"Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|"
+                     r"Highway|Hwy|Parkway|Pkwy|Circle|Square)\b\.?")
+_BLOCK = re.compile(r"^\s+block\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"^(?:st|nd|rd|th)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"^\s?(?:(?P<sign>%)|(?P<pp>-?\s?percentage[\s-]points?)|"
+                      r"(?P<word>-?\s?per\s?cent(?:age)?\b|-?\s?pct\b))"
+                      r"(?P<points>\s+points?\b)?", re.IGNORECASE)
+_PER = re.compile(r"\s?(?:per|a|an|/|each)\s?(?P<what>[a-z]+)\b", re.IGNORECASE)
+_RATE_NOUNS = frozenset("""barrel share ton tonne hour year month week day gallon pound ounce
+kilo kilogram gram litre liter person head unit seat ticket night tonne mile kilometre
+kilometer""".split())
+_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or|/)\s*$", re.IGNORECASE)
+_NEGATIVE = re.compile(r"(?:^|[\s(])(?:[-−–]|minus\s|negative\s)\s?$", re.IGNORECASE)
+_TOKEN_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z0-9'’\-]*)")
+_SENTENCE_START_WORDS = frozenset(w for w in STOPWORDS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    kind: Kind
+    start: int
+    end: int
+    number: Number
+    unit: str
+    hedge: str | None = None
+    negative: bool = False
+    high: Number | None = None  # the upper end of a range
+
+
+@lru_cache(maxsize=8)
+def _patterns(rules: Rules) -> dict:
+    """Regexes built from the rules: currency signs, codes and names, units, hedges."""
+    def alt(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    symbols = {k: v for k, v in rules.currency_symbols.items()}
+    sym_parts = []
+    for sym in sorted(symbols, key=len, reverse=True):
+        letters = sym.rstrip("$") if sym.endswith("$") and len(sym) > 1 else ""
+        if letters:
+            sym_parts.append(re.escape(letters) + r"\s?\$")
+        else:
+            sym_parts.append(re.escape(sym))
+    codes = alt(rules.currency_codes)
+    names = sorted(rules.currency_names, key=len, reverse=True)
+    name_alt = "|".join(re.escape(n) + ("s?" if not n.endswith("s") else "") for n in names)
+    sub_alt = alt(rules.currency_subunits)
+    hedge_alt = alt(rules.hedges)
+    units_cs = alt(rules.units)
+    return {
+        # sign (with an optional country prefix glued or spaced: "US$", "HK $", "nzd$")
+        "symbol_before": re.compile(
+            rf"(?:\b(?P<code>[A-Za-z]{{1,3}})(?P<gap>\s?)\$|(?P<sym>{'|'.join(sym_parts)}))\s?$"),
+        "code_before": re.compile(rf"\b(?P<code>{codes})\s?$", re.IGNORECASE),
+        "code_after": re.compile(rf"^\s?(?P<code>{codes})\b", re.IGNORECASE),
+        "symbol_after": re.compile(rf"^\s?(?P<sym>€|£|¥|₹|₩|₽|zł|\$)"),
+        "name_after": re.compile(
+            rf"^\s?(?:(?P<adj>u\.?s\.?|american|australian|canadian|new zealand|hong kong|"
+            rf"singapore|taiwan|new taiwan|indian|japanese|swiss|turkish|british)\s+)?"
+            rf"(?P<name>{name_alt})\b", re.IGNORECASE),
+        "subunit_after": re.compile(rf"^\s?(?P<sub>{sub_alt})\b", re.IGNORECASE),
+        "hedge_before": re.compile(rf"(?:^|(?<=[^\w]))(?P<hedge>{hedge_alt})\s*(?:a\s+|an\s+)?$",
+                                   re.IGNORECASE),
+        "unit_after": re.compile(rf"^(?:\s?-\s?|\s?)(?P<unit>{units_cs})(?![A-Za-z0-9])"),
+        "hedge_words": rules.hedges,
+    }
+
+
+def _currency_before(prefix: str, rules: Rules, pats) -> tuple[str, int] | None:
+    """The ISO code of a currency sign or code right before a number, and where it starts."""
+    match = pats["symbol_before"].search(prefix)
+    if match:
+        if match.group("code"):
+            letters = match.group("code")
+            code = _code_for_prefix(letters, rules)
+            # letters glued to "$" ("A$", "nzd$") name the dollar; spaced ones only when known
+            # ("c $ 1.34", "HK $3.7"), never the article in "a $698.9 million contract"
+            if code and (not match.group("gap") or letters.lower() != "a"):
+                return code, match.start()
+            return "USD", match.start() + match.group(0).index("$")
+        sym = match.group("sym").replace(" ", "")
+        code = rules.currency_symbols.get(sym) or _code_for_prefix(sym.rstrip("$"), rules) or "USD"
+        return code, match.start()
+    match = pats["code_before"].search(prefix)
+    if match:
+        return match.group("code").upper(), match.start()
+    return None
+
+
+def _code_for_prefix(letters: str, rules: Rules) -> str | None:
+    key = letters.upper() + "$"
+    for sym, code in rules.currency_symbols.items():
+        if sym.upper() == key:
+            return code
+    if letters.upper() in rules.currency_codes:
+        return letters.upper()
+    return None
+
+
+def extract_quantities(ctx: Context, exclude: tuple[tuple[int, int], ...] = ()) -> list[Claim]:
+    """Money, percent, quantity and count claims in the text (not inside `exclude` spans)."""
+    text, rules = ctx.text, ctx.rules
+    pats = _patterns(rules)
+    mentions: list[_Mention] = []
+    for number in find_numbers(text, rules):
+        if ctx.skipped(number.start) or any(s < number.end and number.start < e for s, e in exclude):
+            continue
+        mention = _classify(text, number, rules, pats)
+        if mention is not None:
+            mentions.append(mention)
+    mentions = _merge_ranges(text, mentions)
+    claims = []
+    for m in mentions:
+        claim = _to_claim(ctx, m)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _classify(text: str, n: Number, rules: Rules, pats) -> _Mention | None:
+    start, end = n.start, n.end
+    prefix = text[max(0, start - 40):start]
+    suffix = text[end:end + 60]
+    if not n.spelled and _not_a_claim(text, n, prefix, suffix):
+        return None
+    # currency before the number ("$", "US$", "EUR")
+    currency = _currency_before(prefix, rules, pats)
+    if currency is not None:
+        code, offset = currency
+        m_start = start - (len(prefix) - offset)
+        m_end = end
+        unit = code
+        sub = None
+        per = _PER.match(text, m_end)
+        if per and per.group("what").lower() in _RATE_NOUNS:
+            unit = f"{code}/{singular(per.group('what'))}"
+            m_end = per.end()
+        return _with_hedge(text, _Mention(Kind.MONEY, m_start, m_end, n, unit), pats, sub)
+    # percent
+    match = _PERCENT.match(suffix)
+    if match:
+        unit = "pp" if (match.group("pp") or match.group("points")) else "%"
+        return _with_hedge(text, _Mention(Kind.PERCENT, start, end + match.end(), n, unit), pats)
+    # currency after ("115USD", "42 KWD", "11.1 billion dollars", "19 cents")
+    match = pats["code_after"].match(suffix)
+    if match and (match.group("code").isupper() or match.start("code") == 0):
+        return _with_hedge(text, _Mention(Kind.MONEY, start, end + match.end(), n,
+                                          match.group("code").upper()), pats)
+    match = pats["name_after"].match(suffix)
+    if match:
+        code = _currency_name(match.group("name"), match.group("adj"), rules)
+        if code:
+            m_end = end + match.end()
+            per = _PER.match(text, m_end)
+            if per and per.group("what").lower() in _RATE_NOUNS:
+                code = f"{code}/{singular(per.group('what'))}"
+                m_end = per.end()
+            return _with_hedge(text, _Mention(Kind.MONEY, start, m_end, n, code), pats)
+    match = pats["subunit_after"].match(suffix)
+    if match and not (len(match.group("sub")) == 1 and match.start("sub") != 0):
+        parent, factor = rules.currency_subunits[match.group("sub").lower()]
+        scaled = replace(n, value=n.value * factor, step=n.step * factor)
+        return _with_hedge(text, _Mention(Kind.MONEY, start, end + match.end(), scaled, parent), pats)
+    # a unit of measure
+    match = pats["unit_after"].match(suffix)
+    if match:
+        alias = match.group("unit")
+        glued = match.start("unit") == 0
+        if len(alias) > 1 or glued or not n.spelled:
+            if len(alias) > 2 or glued or _unit_ok(alias, suffix[match.end():]):
+                unit = rules.units[alias]
+                return _with_hedge(text, _Mention(Kind.QUANTITY, start, end + match.end(), n,
+                                                  unit.name), pats)
+    # a year standing alone is a date, not a count
+    if (not n.spelled and not n.scaled and n.value.is_integer() and 1800 <= n.value <= 2100
+            and re.fullmatch(r"\d{4}", text[start:end])):
+        return None
+    noun, noun_end = _counted_noun(text, end, n)
+    if noun is None and not n.spelled and re.match(r"\s[A-Z]", suffix):
+        return None  # "737 MAX", "500 Index": a number before a name is part of the name
+    if noun is None and n.spelled and text[start:end].lower() in ("one", "a", "an"):
+        return None  # "one" alone is mostly a pronoun ("one of them")
+    return _with_hedge(text, _Mention(Kind.COUNT, start, noun_end if noun else end, n, noun or ""),
+                       pats)
+
+
+def _unit_ok(alias: str, rest: str) -> bool:
+    # a one- or two-letter unit ("m", "kg") after a space must end the phrase
+    return not rest[:1].isalpha()
+
+
+def _currency_name(name: str, adjective: str | None, rules: Rules) -> str | None:
+    key = name.lower()
+    base = rules.currency_names.get(key) or rules.currency_names.get(key.rstrip("s"))
+    if adjective:
+        full = f"{adjective.lower()} {key.rstrip('s')}"
+        base = rules.currency_names.get(full) or base
+    return base
+
+
+def _not_a_claim(text: str, n: Number, prefix: str, suffix: str) -> bool:
+    """Numbers that are names, scores, times, phone numbers, ordinals, days of the month."""
+    start, end = n.start, n.end
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if (before and before in ":#") or after == ":" or (after == "/" and not n.scaled and end + 1 < len(text) and text[end + 1].isdigit()):
+        return True
+    if before == "/" and start > 1 and text[start - 2].isdigit():
+        return True
+    if before == "-" and start > 1 and text[start - 2].isalpha():
+        return True  # COVID-19, F-35, B-52
+    if after.isalpha() and not n.scaled:
+        # glued letters: "10th", "3D", "5G"; units and codes glued are matched later
+        if _ORDINAL.match(suffix):
+            return True
+    if _MONTH_BEFORE.search(prefix) and not n.scaled and n.value < 32:
+        return True
+    if _MONTH_AFTER.match(suffix) and not n.scaled and n.value < 32:
+        return True
+    if _STREET.match(suffix) or _BLOCK.match(suffix):
+        return True
+    window = text[max(0, start - 6):min(len(text), end + 10)]
+    if _PHONE.search(window):
+        phone = _PHONE.search(text, max(0, start - 6), min(len(text), end + 10))
+        if phone and phone.start() <= start < phone.end():
+            return True
+    # scores: "a 5-4 vote", "2-2 on aggregate" (a range would count a plural: "25-40 people")
+    score = re.match(r"[-–](\d{1,3})(?![\d.,%])\s*(?P<rest>[A-Za-z]*)", suffix)
+    if score and n.value < 1000 and not n.scaled and not looks_plural(score.group("rest")):
+        return True
+    if re.search(r"(?<![\d.,])\d{1,3}[-–]$", prefix) and n.value < 1000 and not n.scaled:
+        rest = re.match(r"\s*([A-Za-z]+)", suffix)
+        if not rest or not looks_plural(rest.group(1)) and not suffix.lstrip().startswith("%"):
+            return True
+    # a number right after a name is part of the name: "MAX 9", "Model 3", "S&P 500"
+    prev = re.search(r"([A-Za-z&][\w&.\-]*)\s$", prefix)
+    if prev and not n.scaled:
+        word = prev.group(1)
+        if (word[0].isupper() and word.lower() not in _SENTENCE_START_WORDS
+                and not _sentence_initial(prefix, prev.start(1))):
+            return True
+    return False
+
+
+def _sentence_initial(prefix: str, position: int) -> bool:
+    head = prefix[:position].rstrip()
+    return not head or head[-1] in ".!?\n\"“:;"
+
+
+def _counted_noun(text: str, end: int, n: Number) -> tuple[str | None, int]:
+    """The noun a count counts ("82 HIMARS launchers" -> "launcher") and where it ends."""
+    position = end
+    tokens: list[tuple[str, int, int]] = []
+    # "dozens of people", "millions of Americans", "two of the suspects"
+    of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", text[position:position + 20])
+    if of and (n.vague or n.spelled):
+        position += of.end()
+    for _ in range(5):
+        match = _TOKEN_AFTER.match(text, position)
+        if not match or "\n" in text[position:match.start(1)]:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if lower in STOPWORDS or lower in _NOT_NOUNS:
+            break
+        tokens.append((word, match.start(1), match.end(1)))
+        position = match.end(1)
+        if n.value != 1 and looks_plural(word) and not word.isupper():
+            break
+        if text[position:position + 1] in ",.;:)(!?\"“”":
+            break
+    if not tokens:
+        return None, end
+    plural_at = next((i for i, t in enumerate(tokens) if looks_plural(t[0]) and not t[0].isupper()),
+                     None)
+    if n.value != 1 and plural_at is None:
+        # no plural noun: keep the first word only if it cannot be a verb
+        first = tokens[0][0]
+        if first.lower().endswith(("ed", "ing", "ly")) or first[0].isupper():
+            return None, end
+        tokens = tokens[:1] if len(tokens) == 1 else tokens[:2]
+        if len(tokens) == 2 and tokens[1][0].lower().endswith(("ed", "ing", "ly")):
+            tokens = tokens[:1]
+    elif plural_at is not None:
+        tokens = tokens[:plural_at + 1]
+    head = tokens[-1]
+    # proper-name modifiers ("82 HIMARS launchers") name the thing, they do not count it
+    kept = [t for t in tokens[:-1] if not (t[0][0].isupper() or t[0].isupper())] + [head]
+    noun = " ".join(singular(t[0]) if t is head else t[0].lower() for t in kept)
+    return noun, head[2]
+
+
+_NOT_NOUNS = frozenset("""percent pct per cent times fold point points am pm a.m p.m
+million billion trillion thousand hundred dozen""".split())
+
+
+def _with_hedge(text: str, m: _Mention, pats, sub=None) -> _Mention:
+    """Attach a hedge word before the number ("nearly $700 million") and a sign."""
+    prefix = text[max(0, m.start - 30):m.start]
+    hedge = None
+    match = pats["hedge_before"].search(prefix)
+    start = m.start
+    if match:
+        hedge_word = match.group("hedge").lower()
+        hedge = pats["hedge_words"].get(hedge_word)
+        start = m.start - (len(prefix) - match.start("hedge"))
+    accounting = prefix.endswith("(") and text[m.end:m.end + 1] == ")"
+    negative = (bool(_NEGATIVE.search(prefix)) or accounting) and m.kind in (
+        Kind.MONEY, Kind.PERCENT, Kind.QUANTITY)
+    return replace(m, hedge=hedge, negative=negative, start=start if hedge else m.start)
+
+
+def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """Join "$15 to $20", "between 30,000 and 40,000", "8- to 16-metre" into one range."""
+    out: list[_Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            between = text[m.number.end if m.kind == Kind.COUNT and not m.unit else m.end:nxt.start]
+            joiner = text[m.number.end:nxt.number.start]
+            lead = text[max(0, m.start - 12):m.start].lower()
+            compatible = (m.kind == nxt.kind or (m.kind == Kind.COUNT and not m.unit)) and (
+                m.unit == nxt.unit or not m.unit or nxt.unit.startswith(m.unit + "/"))
+            if compatible and nxt.hedge is None and (_RANGE_JOIN.match(between) or _RANGE_JOIN.match(
+                    re.sub(r"[$€£¥]|%|-\s*$", "", joiner))) and (
+                    "-" in joiner or "–" in joiner or "to" in joiner.lower() or "/" in joiner
+                    or ("and" in joiner.lower() and "between" in lead)):
+                low = m.number
+                # "1.1 to 1.3 million": the scale written once applies to both ends
+                if nxt.number.scaled and not low.scaled and low.value < nxt.number.value / 1000 and low.value > 0:
+                    factor = nxt.number.value / _unscaled(text, nxt.number)
+                    low = replace(low, value=low.value * factor, step=low.step * factor, scaled=True)
+                if low.value <= nxt.number.value:
+                    start = m.start
+                    if "between" in lead:
+                        start = m.start - (len(lead) - lead.rindex("between"))
+                    out.append(replace(nxt, start=start, number=low, high=nxt.number,
+                                       hedge=m.hedge, negative=m.negative))
+                    i += 2
+                    continue
+        out.append(m)
+        i += 1
+    return out
+
+
+def _unscaled(text: str, n: Number) -> float:
+    match = re.match(r"[\d,. ]+", text[n.start:n.end])
+    try:
+        return float(re.sub(r"[, ]", "", match.group(0))) if match else n.value
+    except ValueError:
+        return n.value
+
+
+def _to_claim(ctx: Context, m: _Mention) -> Claim | None:
+    rules = ctx.rules
+    kind = str(m.kind)
+    sign = -1.0 if m.negative else 1.0
+    if m.high is not None:
+        stated: float | tuple[float, float] = (m.number.value, m.high.value)
+        low, high = number_interval(stated, m.number.step, m.number.round, m.hedge, kind, rules,
+                                    step_high=m.high.step, round_high=m.high.round)
+    elif m.number.vague:
+        stated = m.number.vague
+        low, high = m.number.vague[0] / 2, None  # "dozens" is at least a couple of dozen
+        low = float(m.number.vague[0])
+    else:
+        stated = m.number.value * sign
+        low, high = number_interval(stated, m.number.step, m.number.round, m.hedge, kind, rules)
+        if sign < 0 and low is not None and high is not None and low > high:
+            low, high = high, low
+    start, end = ctx.sentence_span(m.start)
+    subject = subject_around(ctx.text, m.start, m.end, start, end)
+    value = NumberValue(stated=stated, low=low, high=high, unit=m.unit, hedge=m.hedge)
+    return ctx.claim(m.kind, m.start, m.end, value, subject)

@@ -1,0 +1,63 @@
+"""Small word helpers shared by the extractors: stop words, singular forms, subjects."""
+from __future__ import annotations
+
+import re
+
+STOPWORDS = frozenset("""
+a an the of to in on at by for from with about as into over under after before since than
+and or but nor so yet if then that this these those which who whom whose what when where why
+how is are was were be been being am has have had do does did will would shall should can
+could may might must it its it's they them their there here he him his she her we us our
+you your i me my mine not no also just only very more most less least some any all each both
+other another such own same too up down out off again further once during while until
+per via said says say told according new one
+""".split())
+
+IRREGULAR_SINGULAR = {
+    "people": "people", "persons": "people", "person": "people", "men": "man",
+    "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+    "geese": "goose", "police": "police", "staff": "staff", "personnel": "personnel",
+    "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "deer": "deer", "cattle": "cattle",
+    "series": "series", "species": "species", "news": "news", "data": "data", "media": "media",
+    "crew": "crew", "offspring": "offspring", "americans": "american",
+}
+IRREGULAR_PLURALS = frozenset(k for k in IRREGULAR_SINGULAR if k not in
+                              ("person", "fish", "deer", "series", "species", "news", "crew"))
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def singular(word: str) -> str:
+    """The singular of an English noun, by rule ("batteries" -> "battery")."""
+    lower = word.lower()
+    if lower in IRREGULAR_SINGULAR:
+        return IRREGULAR_SINGULAR[lower]
+    if len(lower) <= 3 or lower.endswith(_NOT_PLURAL_ENDINGS):
+        return lower
+    if lower.endswith("ies") and len(lower) > 4:
+        return lower[:-3] + "y"
+    if re.search(r"(ches|shes|xes|sses|zes)$", lower):
+        return lower[:-2]
+    if lower.endswith("s"):
+        return lower[:-1]
+    return lower
+
+
+def looks_plural(word: str) -> bool:
+    """True for words that read as plural nouns ("launchers", "people")."""
+    lower = word.lower()
+    if lower in IRREGULAR_PLURALS:
+        return True
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith(_NOT_PLURAL_ENDINGS)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-case words of a text without stop words."""
+    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
+
+
+def subject_around(text: str, start: int, end: int, lo: int, hi: int, window: int = 6) -> str:
+    """Content words within `window` words either side of [start, end), inside [lo, hi)."""
+    before = content_words(text[max(lo, start - 120):start])[-window:]
+    after = content_words(text[end:min(hi, end + 120)])[:window]
+    return " ".join(before + after)
