@@ -1,0 +1,109 @@
+"""Sources -> stories: articles about the same event, so that only their claims are compared.
+
+Topic similarity is TF-IDF cosine over each article's title and lead. Event identity needs
+more than topic: two articles that state different key amounts (a $700 million sale and an
+$11.1 billion package) are about different events even when their words overlap. Clusters are
+merged only when every pair across them is similar enough (complete linkage over the candidate
+pairs), so a chain of lookalikes never glues two events together.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reconcile.model import Claim, Kind, Source, Story
+
+LEAD_CHARS = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    """Thresholds of story clustering (from rules/matching.yaml)."""
+
+    similarity: float = 0.25
+    amount_bonus: float = 0.15
+    amount_penalty: float = 0.15
+
+
+def lead_text(source: Source) -> str:
+    """The words that say what an article is about: its title and its opening."""
+    return f"{source.title or ''}\n{source.text[:LEAD_CHARS]}"
+
+
+def _key_amounts(claims: Sequence[Claim]) -> set[tuple[str, float]]:
+    """Distinctive amounts of an article: money and large counts, rounded to 2 significant digits."""
+    keys = set()
+    for claim in claims:
+        if claim.kind not in (Kind.MONEY,):
+            continue
+        stated = claim.value.stated
+        if isinstance(stated, (int, float)) and abs(stated) >= 1_000_000:
+            magnitude = 10 ** (math.floor(math.log10(abs(stated))) - 1)
+            keys.add((claim.value.unit, round(stated / magnitude) * magnitude))
+    return keys
+
+
+def similarity_pairs(sources: Sequence[Source], threshold: float) -> dict[tuple[int, int], float]:
+    """TF-IDF cosine of every pair of sources above `threshold`, as a sparse dict."""
+    if len(sources) < 2:
+        return {}
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1,
+                                 token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9\-]+\b")
+    try:
+        matrix = vectorizer.fit_transform([lead_text(s) for s in sources])
+    except ValueError:  # every document empty or only stop words
+        return {}
+    product = (matrix @ matrix.T).tocoo()
+    pairs = {}
+    for i, j, value in zip(product.row, product.col, product.data):
+        if i < j and value >= threshold:
+            pairs[(int(i), int(j))] = float(value)
+    return pairs
+
+
+def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Sequence[Claim]],
+                    settings: ClusterSettings = ClusterSettings()) -> list[Story]:
+    """Group sources into stories; each story's id is s1, s2, ... in order of its first source."""
+    n = len(sources)
+    floor = max(0.0, settings.similarity - settings.amount_bonus)
+    raw = similarity_pairs(sources, floor)
+    amounts = [_key_amounts(claims_by_source.get(s.id, ())) for s in sources]
+    scores: dict[tuple[int, int], float] = {}
+    for (i, j), value in raw.items():
+        shared = amounts[i] & amounts[j]
+        if shared:
+            value += settings.amount_bonus
+        elif amounts[i] and amounts[j]:
+            value -= settings.amount_penalty
+        if value >= settings.similarity:
+            scores[(i, j)] = value
+    # complete linkage over candidate pairs: merge two clusters only if all cross pairs pass
+    members = {i: [i] for i in range(n)}
+    owner = list(range(n))
+    for (i, j), _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        a, b = owner[i], owner[j]
+        if a == b:
+            continue
+        if all((min(x, y), max(x, y)) in scores for x in members[a] for y in members[b]):
+            keep, drop = min(a, b), max(a, b)
+            members[keep].extend(members.pop(drop))
+            for x in members[keep]:
+                owner[x] = keep
+    clusters = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
+    stories = []
+    for number, cluster in enumerate(clusters, start=1):
+        ids = tuple(sources[i].id for i in cluster)
+        stories.append(Story(id=f"s{number}", label=_label(sources, cluster), sources=ids))
+    return stories
+
+
+def _label(sources: Sequence[Source], cluster: list[int]) -> str:
+    """A readable name for a story: the shortest title among its sources, else its first words."""
+    titles = [sources[i].title for i in cluster if sources[i].title]
+    if titles:
+        return min(titles, key=lambda t: (len(t), t))[:120]
+    first = sources[cluster[0]].text.strip().split("\n", 1)[0]
+    return (first[:100] + "…") if len(first) > 100 else first

@@ -1,0 +1,194 @@
+"""A group of claims -> a verdict (agree, conflict, update, single), consensus, outliers, reason.
+
+Tolerances are applied here only, through the claims' intervals: two numeric claims agree
+when their intervals overlap. In one dimension, intervals that pairwise overlap share a point,
+so the agreeing majority is the largest set of sources whose intervals all contain one value.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reconcile.model import Claim, DateValue, Group, Kind, NumberValue, QuoteValue, Source, Verdict
+
+
+def judge_group(group_id: str, story_id: str, claims: Sequence[Claim],
+                sources: dict[str, Source], canonical: dict[str, str] | None = None) -> Group:
+    """The verdict on one group of claims that state the same fact."""
+    canonical = canonical or {}
+    by_source: dict[str, Claim] = {}
+    for claim in claims:
+        key = canonical.get(claim.source, claim.source)
+        # a source that states the fact twice counts once, with its tightest statement
+        if key not in by_source or _width(claim) < _width(by_source[key]):
+            by_source[key] = claim
+    representatives = [by_source[k] for k in sorted(by_source)]
+    subject = _group_subject(claims)
+    base = dict(id=group_id, story=story_id, kind=claims[0].kind, subject=subject,
+                claims=tuple(c.id for c in claims),
+                sources=tuple(sorted({c.source for c in claims})))
+    if len(representatives) == 1:
+        only = representatives[0]
+        return Group(verdict=Verdict.SINGLE, consensus=only.value.to_dict(), outliers=(),
+                     reason=f"Only {_name(only.source, sources)} states this: {_said(only)}.", **base)
+    if isinstance(claims[0].value, QuoteValue):
+        majority = _quote_majority(representatives)
+    else:
+        majority = _interval_majority(representatives)
+    if len(majority) == len(representatives):
+        consensus = _consensus(majority)
+        return Group(verdict=Verdict.AGREE, consensus=consensus, outliers=(),
+                     reason=_agree_reason(representatives, sources), **base)
+    minority = [c for c in representatives if c not in majority]
+    clear_majority = len(majority) > len(minority)
+    outlier_claims = minority if clear_majority else []
+    outliers = tuple(c.id for c in claims
+                     if any(canonical.get(c.source, c.source) == canonical.get(o.source, o.source)
+                            for o in outlier_claims))
+    if _is_update(representatives, sources):
+        return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
+                     outliers=(), reason=_update_reason(representatives, sources), **base)
+    consensus = _consensus(majority) if clear_majority else None
+    return Group(verdict=Verdict.CONFLICT, consensus=consensus, outliers=outliers,
+                 reason=_conflict_reason(majority, minority, clear_majority, sources), **base)
+
+
+def _width(claim: Claim) -> float:
+    value = claim.value
+    if isinstance(value, NumberValue):
+        if value.low is None or value.high is None:
+            return float("inf")
+        return value.high - value.low
+    if isinstance(value, DateValue):
+        return 0.0 if value.stated else float("inf")
+    return -len(value.stated)  # quotes: the longest wording is the fullest
+
+
+def _interval(claim: Claim) -> tuple[Any, Any]:
+    value = claim.value
+    if isinstance(value, DateValue):
+        if value.stated is None:
+            return ("0000-00-00", "9999-99-99")
+        return (value.low or "0000-00-00", value.high or "9999-99-99")
+    low = value.low if value.low is not None else float("-inf")
+    high = value.high if value.high is not None else float("inf")
+    return (low, high)
+
+
+def _interval_majority(claims: list[Claim]) -> list[Claim]:
+    """The largest set of claims whose intervals share one point (ties: the tightest set)."""
+    best: list[Claim] = []
+    best_width = float("inf")
+    for candidate in claims:
+        point = _interval(candidate)[0]
+        for probe in (point, _interval(candidate)[1]):
+            members = [c for c in claims if _interval(c)[0] <= probe <= _interval(c)[1]]
+            width = sum(_width(c) for c in members if isinstance(c.value, NumberValue))
+            if len(members) > len(best) or (len(members) == len(best) and width < best_width):
+                best, best_width = members, width
+    return best
+
+
+def _quote_majority(claims: list[Claim]) -> list[Claim]:
+    from reconcile.extract.quotes import compare_quotes
+
+    best: list[Claim] = []
+    for candidate in claims:
+        members = [c for c in claims if compare_quotes(candidate.value.stated, c.value.stated)
+                   in ("same", "excerpt")]
+        if len(members) > len(best):
+            best = members
+    return best
+
+
+def _consensus(claims: list[Claim]) -> dict[str, Any]:
+    """The tightest value the agreeing claims support, with their shared interval."""
+    tightest = min(claims, key=lambda c: (_width(c), c.id))
+    consensus = tightest.value.to_dict()
+    if isinstance(tightest.value, NumberValue):
+        lows = [c.value.low for c in claims if c.value.low is not None]
+        highs = [c.value.high for c in claims if c.value.high is not None]
+        consensus["low"] = max(lows) if lows else None
+        consensus["high"] = min(highs) if highs else None
+    return consensus
+
+
+def _is_update(claims: list[Claim], sources: dict[str, Source]) -> bool:
+    """A toll that rose: later reports give higher counts than earlier ones, never lower."""
+    if claims[0].kind != Kind.COUNT:
+        return False
+    dated = [(sources[c.source].published, c) for c in claims
+             if c.source in sources and sources[c.source].published]
+    if len(dated) != len(claims) or len({d for d, _ in dated}) < 2:
+        return False
+    dated.sort(key=lambda pair: (pair[0], _interval(pair[1])[0]))
+    for (date_a, a), (date_b, b) in zip(dated, dated[1:]):
+        a_low, a_high = _interval(a)
+        b_low, b_high = _interval(b)
+        if date_a == date_b and not (a_low <= b_high and b_low <= a_high):
+            return False  # same day, different numbers: a real disagreement
+        if b_high < a_low:
+            return False  # a later report with a lower number is not a rise
+    return True
+
+
+def _latest(claims: list[Claim], sources: dict[str, Source]) -> Claim:
+    return max(claims, key=lambda c: (sources[c.source].published or "", c.id))
+
+
+def _name(source_id: str, sources: dict[str, Source]) -> str:
+    source = sources.get(source_id)
+    return source.outlet if source and source.outlet else source_id
+
+
+def _said(claim: Claim) -> str:
+    return f"“{claim.text}”"
+
+
+def _names(claims: list[Claim], sources: dict[str, Source]) -> str:
+    names = [_name(c.source, sources) for c in claims]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _agree_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
+    wordings = "; ".join(f"{_name(c.source, sources)} {_said(c)}" for c in claims)
+    if claims[0].kind == Kind.QUOTE:
+        return f"All {len(claims)} sources quote the same words ({wordings})."
+    return f"All {len(claims)} sources are compatible: {wordings}."
+
+
+def _conflict_reason(majority: list[Claim], minority: list[Claim], clear: bool,
+                     sources: dict[str, Source]) -> str:
+    verb_major = "says" if len(majority) == 1 else "say"
+    verb_minor = "says" if len(minority) == 1 else "say"
+    major_words = " / ".join(sorted({_said(c) for c in majority}))
+    minor_words = " / ".join(sorted({_said(c) for c in minority}))
+    if majority[0].kind == Kind.QUOTE:
+        return (f"{_names(majority, sources)} {verb_major} {major_words}, but "
+                f"{_names(minority, sources)} {verb_minor} {minor_words}: the words inside the "
+                "quotation marks differ.")
+    tail = "" if clear else " There is no majority to side with."
+    return (f"{_names(minority, sources)} {verb_minor} {minor_words}, but "
+            f"{_names(majority, sources)} {verb_major} {major_words}; the figures cannot both "
+            f"be right.{tail}")
+
+
+def _update_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
+    ordered = sorted(claims, key=lambda c: (sources[c.source].published or "", c.id))
+    steps = ", then ".join(f"{_said(c)} ({_name(c.source, sources)}, "
+                           f"{sources[c.source].published})" for c in ordered)
+    return f"The figure rose between reports: {steps}; later reports update earlier ones."
+
+
+def _group_subject(claims: Sequence[Claim]) -> str:
+    """A short label for the fact: the counted noun, the speaker, or the common subject words."""
+    first = claims[0]
+    if isinstance(first.value, QuoteValue):
+        speakers = sorted({c.value.speaker for c in claims if c.value.speaker})
+        return f"quote by {speakers[0]}" if speakers else "quote"
+    word_sets = [set(c.subject.split()) for c in claims if c.subject]
+    common = set.intersection(*word_sets) if word_sets else set()
+    words = [w for w in first.subject.split() if w in common][:6]
+    if isinstance(first.value, NumberValue) and first.kind == Kind.COUNT and first.value.unit:
+        words = [first.value.unit] + [w for w in words if w not in first.value.unit.split()][:4]
+    return " ".join(words) or first.subject[:60]

@@ -1,0 +1,235 @@
+"""Claims of one story -> groups: the same fact as stated by different sources.
+
+Candidate pairs share a block (kind and unit; the counted noun's head word for counts; the
+speaker for quotes), so the cost follows the number of candidate pairs, not all pairs of
+claims. A pair's score combines the similarity of the words around the two claims (their
+subjects, compared with rapidfuzz) with how close their values are. Groups grow by average
+linkage, and two different facts of one source never share a group.
+"""
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reconcile.model import Claim, DateValue, Kind, NumberValue, QuoteValue
+
+
+@dataclass(frozen=True, slots=True)
+class MatchSettings:
+    """Thresholds of claim matching (from rules/matching.yaml)."""
+
+    subject_similarity: float = 40.0  # 0-100: subjects this alike may state the same fact
+    pair_score: float = 0.55          # 0-1: a pair joins a group at this score
+    quote_similarity: float = 60.0    # 0-100: quotes this alike are the same quotation
+    count_floor: float = 10.0         # relative gaps of small counts are taken against this
+    nearest_subject: float = 25.0     # 0-100: subject floor for two sources' mutually nearest values
+    nearest_closeness: float = 0.75   # 0-1: how close mutually nearest values must be
+
+
+def block_key(claim: Claim) -> tuple[str, str] | None:
+    """The block a claim is compared within; None for claims that are not compared."""
+    value = claim.value
+    if isinstance(value, NumberValue):
+        if not value.unit:
+            return None  # a bare number says too little to be matched across sources
+        unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
+        return (str(claim.kind), unit)
+    if isinstance(value, DateValue):
+        if value.stated is None:
+            # unresolved ("last Thursday" with no publication date): only the same words match
+            return ("date-unresolved", " ".join(claim.text.lower().split()))
+        return ("date", "")
+    if isinstance(value, QuoteValue):
+        return ("quote", "")
+    return None
+
+
+def _subject_similarity(a: Claim, b: Claim) -> float:
+    from rapidfuzz import fuzz, utils
+
+    if not a.subject or not b.subject:
+        return 0.0
+    return fuzz.token_set_ratio(a.subject, b.subject, processor=utils.default_process)
+
+
+def _bounds(claim: Claim) -> tuple[float, float]:
+    value = claim.value
+    stated = value.stated
+    lo_stated, hi_stated = stated if isinstance(stated, tuple) else (stated, stated)
+    low = value.low if value.low is not None else lo_stated
+    high = value.high if value.high is not None else hi_stated
+    if value.low is None and value.high is not None:
+        low = float("-inf")
+    if value.high is None and value.low is not None:
+        high = float("inf")
+    return low, high
+
+
+def numbers_overlap(a: Claim, b: Claim) -> bool:
+    """True when the intervals of two numeric claims share a value."""
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _closeness(a: Claim, b: Claim, settings: MatchSettings) -> float:
+    """1 for overlapping intervals, falling to 0 as the gap reaches half the larger value."""
+    if numbers_overlap(a, b):
+        return 1.0
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    gap = max(a_low - b_high, b_low - a_high)
+    scale = max(abs(a_low), abs(a_high), abs(b_low), abs(b_high), 1e-9)
+    if scale == float("inf"):
+        return 0.0
+    if a.kind == Kind.COUNT:
+        scale = max(scale, settings.count_floor)
+    return max(0.0, 1.0 - (gap / scale) / 0.5)
+
+
+def dates_overlap(a: Claim, b: Claim) -> bool:
+    """True when two date claims' compatible periods share a day (unresolved: always)."""
+    if a.value.stated is None or b.value.stated is None:
+        return True
+    a_low, a_high = a.value.low or "0000", a.value.high or "9999"
+    b_low, b_high = b.value.low or "0000", b.value.high or "9999"
+    return a_low <= b_high and b_low <= a_high
+
+
+def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = False) -> float:
+    """How likely two claims state the same fact (0-1); 0 below the subject threshold.
+
+    `nearest` marks two sources' mutually closest values of a block: with nothing else in
+    either source to pair with, a lower subject similarity is enough ("about $300 million"
+    for an earlier package against "$330 million" for a separate earlier sale).
+    """
+    if isinstance(a.value, QuoteValue):
+        from reconcile.extract.quotes import compare_quotes
+
+        relation = compare_quotes(a.value.stated, b.value.stated)
+        if relation == "different":
+            return 0.0
+        same_speaker = _same_speaker(a.value.speaker, b.value.speaker)
+        if same_speaker is False:
+            return 0.0
+        return 1.0 if relation in ("same", "excerpt") else 0.8
+    subject = _subject_similarity(a, b)
+    if isinstance(a.value, DateValue):
+        if subject < settings.subject_similarity + 20:
+            return 0.0
+        return 0.5 * subject / 100 + (0.5 if dates_overlap(a, b) else 0.2)
+    closeness = _closeness(a, b, settings)
+    floor = settings.subject_similarity
+    if nearest and closeness >= settings.nearest_closeness:
+        floor = settings.nearest_subject
+    if closeness < 1.0 and subject < floor:
+        return 0.0  # values that differ are only the same fact when the words agree too
+    return 0.5 * subject / 100 + 0.5 * closeness
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool | None:
+    if not a or not b:
+        return None
+    return a.split()[-1].lower() == b.split()[-1].lower()
+
+
+def _restates(a: Claim, b: Claim) -> bool:
+    """Two claims of one source that state the same value (headline and body)."""
+    if isinstance(a.value, NumberValue):
+        # an open-ended "more than $1 billion" restates nothing: it is compatible with too much
+        bounded = None not in (a.value.low, a.value.high, b.value.low, b.value.high)
+        return bounded and numbers_overlap(a, b)
+    if isinstance(a.value, DateValue):
+        return a.value.stated is not None and a.value.stated == b.value.stated
+    return a.value.stated == b.value.stated
+
+
+def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings(),
+                canonical: dict[str, str] | None = None) -> tuple[list[list[Claim]], int]:
+    """Group a story's claims; returns the groups (in claim order) and the candidate pairs scored."""
+    canonical = canonical or {}
+    blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        key = block_key(claim)
+        if key is not None:
+            blocks[key].append(claim)
+    groups: list[list[Claim]] = []
+    candidates = 0
+    for key in sorted(blocks):
+        members = blocks[key]
+        scores: dict[tuple[int, int], float] = {}
+        nearest = _mutual_nearest(members, canonical)
+        for i, j in itertools.combinations(range(len(members)), 2):
+            a, b = members[i], members[j]
+            candidates += 1
+            same_source = canonical.get(a.source, a.source) == canonical.get(b.source, b.source)
+            if same_source and not _restates(a, b):
+                continue
+            score = pair_score(a, b, settings, nearest=(i, j) in nearest)
+            if score >= settings.pair_score:
+                scores[(i, j)] = score
+        groups.extend(_link(members, scores, settings, canonical))
+    order = {id(claim): position for position, claim in enumerate(claims)}
+    groups.sort(key=lambda g: min(order[id(c)] for c in g))
+    return groups, candidates
+
+
+def _mutual_nearest(members: list[Claim], canonical: dict[str, str]) -> set[tuple[int, int]]:
+    """Pairs (i, j) whose numeric values are each other's closest in the other source, when
+    neither claim overlaps any claim of the other source."""
+    if not members or not isinstance(members[0].value, NumberValue):
+        return set()
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for index, claim in enumerate(members):
+        by_source[canonical.get(claim.source, claim.source)].append(index)
+    found = set()
+    for source_a, source_b in itertools.combinations(sorted(by_source), 2):
+        a_idx, b_idx = by_source[source_a], by_source[source_b]
+        for i in a_idx:
+            if any(numbers_overlap(members[i], members[j]) for j in b_idx):
+                continue
+            j = min(b_idx, key=lambda k: (_distance(members[i], members[k]), k))
+            if any(numbers_overlap(members[j], members[k]) for k in a_idx):
+                continue
+            back = min(a_idx, key=lambda k: (_distance(members[j], members[k]), k))
+            if back == i:
+                found.add((min(i, j), max(i, j)))
+    return found
+
+
+def _distance(a: Claim, b: Claim) -> float:
+    a_low, a_high = _bounds(a)
+    b_low, b_high = _bounds(b)
+    gap = max(a_low - b_high, b_low - a_high, 0.0)
+    return gap if gap == gap else float("inf")
+
+
+def _link(members: list[Claim], scores: dict[tuple[int, int], float], settings: MatchSettings,
+          canonical: dict[str, str]) -> list[list[Claim]]:
+    """Average-linkage grouping over the scored pairs; one fact per source per group."""
+    cluster_of = list(range(len(members)))
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(members))}
+    for (i, j), _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        a, b = cluster_of[i], cluster_of[j]
+        if a == b:
+            continue
+        cross = [scores.get((min(x, y), max(x, y)), 0.0) for x in clusters[a] for y in clusters[b]]
+        if sum(cross) / len(cross) < settings.pair_score:
+            continue
+        if not _one_fact_per_source([members[x] for x in clusters[a] + clusters[b]], canonical):
+            continue
+        keep, drop = min(a, b), max(a, b)
+        clusters[keep].extend(clusters.pop(drop))
+        for x in clusters[keep]:
+            cluster_of[x] = keep
+    return [[members[i] for i in sorted(c)] for c in clusters.values()]
+
+
+def _one_fact_per_source(claims: list[Claim], canonical: dict[str, str]) -> bool:
+    by_source: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_source[claim.source].append(claim)
+    return all(_restates(a, b) for group in by_source.values()
+               for a, b in itertools.combinations(group, 2))
