@@ -1,0 +1,34 @@
+"""Report renderers: one module per output format, registered in `FORMATS`.
+
+A renderer is `render(report, *, color, width) -> str` and must give the same bytes for the same
+report. Adding a format is one module here and one line in the table below.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from reconcile.errors import UsageError
+from reconcile.model import Report
+from reconcile.report import csv_format, json_format, markdown, terminal
+
+Renderer = Callable[..., str]
+
+FORMATS: Mapping[str, Renderer] = MappingProxyType({
+    "terminal": terminal.render,
+    "markdown": markdown.render,
+    "csv": csv_format.render,
+    "json": json_format.render,
+})
+
+
+def render(report: Report, fmt: str, *, color: bool = False, width: int = 100) -> str:
+    """The report in format `fmt`; an unknown format raises UsageError naming the valid ones."""
+    renderer = FORMATS.get(fmt)
+    if renderer is None:
+        raise UsageError(f"unknown report format {fmt!r}; valid formats: "
+                         + ", ".join(sorted(FORMATS)))
+    return renderer(report, color=color, width=width)
+
+
+__all__ = ["FORMATS", "Renderer", "render"]

@@ -1,0 +1,165 @@
+"""The consistency report as GitHub-flavoured Markdown.
+
+Layout: title, summary line, then per story its sources table, conflicts, updates, agreements
+(a table) and single-source facts (a table inside `<details>`), then "Inputs not read".
+Article text is escaped everywhere (`md_text`): Markdown punctuation is backslash-escaped,
+`< > &` become entities so no HTML from an article reaches the page, and newlines become spaces
+so a table row never breaks.
+"""
+from __future__ import annotations
+
+import re
+
+from reconcile.model import Report
+from reconcile.report.values import format_claim_value, format_value, value_note
+from reconcile.report.view import (ClaimView, GroupView, StoryView, arrange, excerpt,
+                                   source_line, summarize)
+
+TITLE = "Consistency report"
+EXCERPT_CHARS = 200
+
+_HEADINGS = {"conflict": "Conflicts", "update": "Updates", "agree": "Agreements"}
+_LABELS = {"conflict": "Conflict", "update": "Update", "agree": "Agreement", "single": "Single"}
+# CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
+# emphasis, links, images, code, table cells, strike-through or (on GitHub) $math$ mid-line.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
+# What makes a line a heading, list item, quote, rule or setext underline when it starts one.
+_BLOCK_START = re.compile(r"([#>+\-=])|\d+([.)])")
+
+
+def render(report: Report, *, color: bool = False, width: int = 100) -> str:
+    """The report as Markdown; `color` and `width` do not apply."""
+    lines = [f"# {TITLE}", "", md_text(summarize(report).sentence()) + ".", ""]
+    for story in arrange(report):
+        lines += _story(story)
+    if report.errors:
+        lines += ["## Inputs not read", ""]
+        lines += [f"- {md_text(e.path)}: {md_text(e.error)}" for e in report.errors]
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def md_text(text: object) -> str:
+    """Article or metadata text made safe for inline Markdown and table cells."""
+    return _inline(text).strip()
+
+
+def _inline(text: object) -> str:
+    """Escaped like md_text, but keeps one space at either edge so that parts can be joined."""
+    plain = re.sub(r"\s+", " ", "" if text is None else str(text))
+    plain = plain.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
+
+
+def _line_start(text: str) -> str:
+    """Escape a block marker at the start of text that begins a line ("- ", "1. ", "# ")."""
+    match = _BLOCK_START.match(text)
+    if not match:
+        return text
+    at = match.start(1) if match.group(1) else match.start(2)
+    return text[:at] + "\\" + text[at:]
+
+
+def _cell(text: object) -> str:
+    """A table cell: escaped text, or a dash when there is nothing to show."""
+    return md_text(text) if text not in (None, "") else "—"
+
+
+def _strong(text: str) -> str:
+    return f"**{md_text(text)}**" if text.strip() else ""
+
+
+def _story(view: StoryView) -> list[str]:
+    story = view.story
+    lines = [f"## Story {md_text(story.id)}: {md_text(story.label)}", ""]
+    if view.sources:
+        lines += ["| Source | Outlet | Published | Title |", "| --- | --- | --- | --- |"]
+        lines += [f"| {_cell(s.id)} | {_cell(s.outlet)} | {_cell(s.published)} | {_cell(s.title)} |"
+                  for s in view.sources]
+        lines.append("")
+    if not view.groups:
+        return lines + ["No facts to compare in this story.", ""]
+    for verdict in ("conflict", "update"):
+        groups = view.with_verdict(verdict)
+        if groups:
+            lines += [f"### {_HEADINGS[verdict]} ({len(groups)})", ""]
+            for group in groups:
+                lines += _group_block(group)
+    agreements = view.with_verdict("agree")
+    if agreements:
+        lines += [f"### {_HEADINGS['agree']} ({len(agreements)})", ""]
+        lines += _agreement_table(agreements)
+    singles = view.with_verdict("single")
+    if singles:
+        lines += _singles(singles)
+    others = tuple(g for g in view.groups if g.verdict not in _LABELS)
+    if others:
+        lines += ["### Other verdicts", ""]
+        for group in others:
+            lines += _group_block(group)
+    return lines
+
+
+def _group_block(view: GroupView) -> list[str]:
+    group = view.group
+    label = _LABELS.get(view.verdict, md_text(view.verdict))
+    lines = [f"#### {label}: {md_text(group.kind)} — {md_text(group.subject) or 'unnamed fact'}"
+             f" ({md_text(group.id)})", ""]
+    if group.reason:
+        lines += [f"**Verdict:** {md_text(view.verdict)}. {md_text(group.reason)}", ""]
+    else:
+        lines += [f"**Verdict:** {md_text(view.verdict)}.", ""]
+    consensus_name = "Latest" if view.verdict == "update" else "Consensus"
+    lines += [f"**{consensus_name}:** {md_text(format_value(str(group.kind), group.consensus))}",
+              ""]
+    for claim_view in view.claims:
+        lines += _claim_item(claim_view)
+    return lines + [""]
+
+
+def _claim_item(view: ClaimView) -> list[str]:
+    claim, source = view.claim, view.source
+    where = source_line(source)
+    head = f"- {'**OUTLIER** ' if view.outlier else ''}{md_text(source.id)}"
+    if where:
+        head += f" ({md_text(where)})"
+    before, words, after = excerpt(claim.sentence, claim.text, EXCERPT_CHARS)
+    parts = []
+    # a quote's words are in its sentence below; repeating 30 words on the head line hides it
+    if str(claim.kind) != "quote" or not words:
+        parts.append(_strong(claim.text))
+    note = value_note(claim)
+    if note:
+        parts.append(md_text(note))
+    head += ": " + " ".join(p for p in parts if p)
+    quoted = _line_start(f"{_inline(before)}{_strong(words)}{_inline(after)}".strip())
+    return [head, f"  > {quoted}" if quoted else "  > (no sentence)"]
+
+
+def _agreement_table(groups: tuple[GroupView, ...]) -> list[str]:
+    lines = ["| Fact | Kind | Consensus | Sources | Words |", "| --- | --- | --- | --- | --- |"]
+    for view in groups:
+        group = view.group
+        words = "; ".join(f"{md_text(c.source.id)}: {_strong(c.claim.text)}" for c in view.claims)
+        lines.append(f"| {_cell(group.subject)} ({md_text(group.id)}) | {_cell(group.kind)} | "
+                     f"{_cell(format_value(str(group.kind), group.consensus))} | "
+                     f"{len(set(group.sources))} | {words or '—'} |")
+    return lines + [""]
+
+
+def _singles(groups: tuple[GroupView, ...]) -> list[str]:
+    lines = [f"### Single-source facts ({len(groups)})", "",
+             "<details>",
+             f"<summary>{len(groups)} fact{'s' if len(groups) != 1 else ''} stated by one source"
+             "</summary>",
+             "",
+             "| Source | Kind | Fact | Words | Value |",
+             "| --- | --- | --- | --- | --- |"]
+    for view in groups:
+        group = view.group
+        for claim_view in view.claims or ():
+            claim = claim_view.claim
+            lines.append(f"| {_cell(claim_view.source.id)} | {_cell(group.kind)} | "
+                         f"{_cell(group.subject)} | {_strong(claim.text) or '—'} | "
+                         f"{_cell(format_claim_value(claim))} |")
+    return lines + ["", "</details>", ""]

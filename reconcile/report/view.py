@@ -1,0 +1,185 @@
+"""The report arranged for reading, shared by the human formats: stories, ordered groups, excerpts.
+
+Every renderer walks the same arrangement so that the formats agree on order and counts:
+stories in report order, and inside a story conflicts, then updates, then agreements, then
+single-source facts, each by group id in natural order (g2 before g10).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reconcile.model import Claim, Group, Report, Source, Story
+
+VERDICT_ORDER = ("conflict", "update", "agree", "single")
+UNASSIGNED_LABEL = "(facts whose story is not in the report)"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """One claim of a group with its source and whether the judge named it an outlier."""
+
+    claim: Claim
+    source: Source
+    outlier: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """A fact group with its claims resolved."""
+
+    group: Group
+    verdict: str
+    claims: tuple[ClaimView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """A story with its sources and its groups in reading order."""
+
+    story: Story
+    sources: tuple[Source, ...]
+    groups: tuple[GroupView, ...]
+
+    def with_verdict(self, *verdicts: str) -> tuple[GroupView, ...]:
+        """The groups of this story whose verdict is one of `verdicts`, in reading order."""
+        return tuple(g for g in self.groups if g.verdict in verdicts)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The counts of the summary line."""
+
+    sources: int
+    stories: int
+    facts: int
+    conflicts: int
+    updates: int
+    agreements: int
+    singles: int
+    errors: int
+
+    def sentence(self) -> str:
+        """"3 sources, 2 stories, 9 facts compared: 1 conflict, 1 update, ..." as plain text."""
+        return (f"{_plural(self.sources, 'source')}, {_plural(self.stories, 'story', 'stories')}, "
+                f"{_plural(self.facts, 'fact')} compared: {_plural(self.conflicts, 'conflict')}, "
+                f"{_plural(self.updates, 'update')}, {_plural(self.agreements, 'agreement')}, "
+                f"{self.singles} single-source")
+
+
+def summarize(report: Report) -> Summary:
+    """Count sources, stories and fact groups by verdict."""
+    verdicts = [str(g.verdict) for g in report.groups]
+    return Summary(sources=len(report.sources), stories=len(report.stories),
+                   facts=len(verdicts), conflicts=verdicts.count("conflict"),
+                   updates=verdicts.count("update"), agreements=verdicts.count("agree"),
+                   singles=verdicts.count("single"), errors=len(report.errors))
+
+
+def arrange(report: Report) -> tuple[StoryView, ...]:
+    """Stories in report order with their sources and groups; unknown ids never raise."""
+    sources = {s.id: s for s in report.sources}
+    claims = {c.id: c for c in report.claims}
+    groups_by_story: dict[str, list[Group]] = {}
+    for group in report.groups:
+        groups_by_story.setdefault(group.story, []).append(group)
+
+    stories = list(report.stories)
+    known = {s.id for s in stories}
+    # groups that point at a story the report does not list still get shown, at the end
+    for story_id in groups_by_story:
+        if story_id not in known:
+            stories.append(Story(id=story_id, label=UNASSIGNED_LABEL, sources=()))
+            known.add(story_id)
+
+    views = []
+    for story in stories:
+        members = tuple(sources.get(sid) or _stub(sid) for sid in story.sources)
+        ordered = sorted(groups_by_story.get(story.id, ()), key=group_order)
+        views.append(StoryView(story=story, sources=members,
+                               groups=tuple(_group_view(g, claims, sources) for g in ordered)))
+    return tuple(views)
+
+
+def group_order(group: Group) -> tuple:
+    """Sort key: verdict (conflict, update, agree, single), then id in natural order."""
+    verdict = str(group.verdict)
+    rank = VERDICT_ORDER.index(verdict) if verdict in VERDICT_ORDER else len(VERDICT_ORDER)
+    return (rank, natural_key(group.id))
+
+
+def natural_key(text: str) -> tuple:
+    """"g10" sorts after "g2"."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", text))
+
+
+def excerpt(sentence: str, words: str, limit: int = 200) -> tuple[str, str, str]:
+    """The sentence around the claim's words as (before, words, after), trimmed to ~limit chars.
+
+    Whitespace runs become one space. When the words are not in the sentence, they come back
+    empty and the sentence is trimmed from its start.
+    """
+    sentence = _squash(sentence)
+    words = _squash(words)
+    at = sentence.find(words) if words else -1
+    if at < 0:
+        return (_cut_right(sentence, limit), "", "")
+    before, after = sentence[:at], sentence[at + len(words):]
+    if len(sentence) <= limit:
+        return (before, words, after)
+    room = max(limit - len(words), 0)
+    left = min(len(before), room // 2)
+    right = min(len(after), room - left)
+    left = min(len(before), room - right)
+    return (_cut_left(before, left), words, _cut_right(after, right))
+
+
+def source_line(source: Source) -> str:
+    """"Outlet, 2025-11-19" with whatever of the two is known ("" when neither)."""
+    return ", ".join(part for part in (source.outlet, source.published) if part)
+
+
+def _group_view(group: Group, claims: dict[str, Claim], sources: dict[str, Source]) -> GroupView:
+    outliers = set(group.outliers)
+    views = []
+    for claim_id in group.claims:
+        claim = claims.get(claim_id)
+        if claim is None:
+            continue
+        source = sources.get(claim.source) or _stub(claim.source)
+        views.append(ClaimView(claim=claim, source=source, outlier=claim_id in outliers))
+    return GroupView(group=group, verdict=str(group.verdict), claims=tuple(views))
+
+
+def _stub(source_id: str) -> Source:
+    return Source(id=source_id, path="", text="")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _cut_left(text: str, keep: int) -> str:
+    if len(text) <= keep:
+        return text
+    tail = text[len(text) - keep:]
+    space = tail.find(" ")
+    # start at a word boundary unless that would drop most of the kept text
+    if 0 <= space < keep // 2:
+        tail = tail[space + 1:]
+    return "…" + tail
+
+
+def _cut_right(text: str, keep: int) -> str:
+    if len(text) <= keep:
+        return text
+    head = text[:keep]
+    space = head.rfind(" ")
+    if space > keep // 2:
+        head = head[:space]
+    return head + "…"
+
+
+def _plural(number: int, word: str, plural: str | None = None) -> str:
+    return f"{number} {word if number == 1 else (plural or word + 's')}"
