@@ -12,6 +12,10 @@ from reconcile.errors import ReconcileError, RulesError, UsageError
 from reconcile.model import (Claim, DateValue, Group, InputError, Kind, NumberValue, QuoteValue,
                              Report, Source, Story, Verdict)
 
+# Import the extract/ subpackage before defining extract(): importing a subpackage binds its
+# name on the parent package once, and the contract's reconcile.extract must be the function.
+import reconcile.extract as _extract_package  # noqa: E402,F401
+
 __version__ = "0.1.0"
 
 __all__ = ["extract", "run_report", "load_rules", "Claim", "DateValue", "Group", "InputError",

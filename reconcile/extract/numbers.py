@@ -42,9 +42,10 @@ VAGUE_RE = re.compile(r"\b(?:tens of thousands|hundreds of thousands|dozens|scor
                       r"thousands|millions|billions)\b(?=\s+of\b)", re.IGNORECASE)
 
 # Digits: 1,234,567.89 | 1234.5 | .5 | 1 414 021 100 (space groups, at least two of them)
+# Letters may touch the digits ("USD3.14", "Rs20"); the classifier decides if they are a code.
 DIGITS = re.compile(
-    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,])"
-    r"|\d+(?:\.\d+)?|\.\d+)(?![\d])")
+    r"(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,])"
+    r"|\d+ \. \d+(?= ?(?:%|per))|\d+(?:\.\d+)?|\.\d+)(?![\d])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ class Number:
 
 def _digits_value(raw: str) -> tuple[float, float, bool] | None:
     """Value, step and roundness of a digit string such as "1,234.50"."""
-    clean = re.sub(r"[,\s\u00a0\u202f]", "", raw)
+    clean = re.sub(r"[,\s\u00a0\u202f]", "", raw)  # also joins tokenised "6 . 2"
     try:
         value = float(clean)
     except ValueError:
@@ -185,6 +186,18 @@ def parse_spelled(words: str) -> tuple[float, float, bool] | None:
     return value, 10.0 ** zeros, zeros > 0
 
 
+def _fraction_ok(raw: str, text: str, end: int) -> bool:
+    """A fraction word is a number only as "a third of", "two thirds", "one-third of":
+    never as an ordinal ("third quarter", "Fourth of July") or a bare "half"."""
+    words = re.split(r"[\s\-]+", raw.lower().strip())
+    if words[-1] not in FRACTIONS:
+        return True
+    if len(words) == 1:
+        return False
+    after = text[end:end + 12].lower()
+    return bool(re.match(r"\s+of\b", after)) and words[-2] not in ("the",)
+
+
 def find_numbers(text: str, rules: Rules) -> list[Number]:
     """Every number in the text, in digits or words, with any scale word folded in."""
     found: list[Number] = []
@@ -212,7 +225,8 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
         if any(s < end and start < e for s, e in taken):
             continue
         raw = match.group(0)
-        # "a" / "an" alone before a fraction or multiplier only: "a dozen", "a quarter million"
+        if not _fraction_ok(raw, text, end):
+            continue
         parsed = parse_spelled(raw)
         if parsed is None:
             continue

@@ -34,11 +34,15 @@ _PERCENT = re.compile(r"^\s?(?:(?P<sign>%)|(?P<pp>-?\s?percentage[\s-]points?)|"
                       r"(?P<word>-?\s?per\s?cent(?:age)?\b|-?\s?pct\b))"
                       r"(?P<points>\s+points?\b)?", re.IGNORECASE)
 _PER = re.compile(r"\s?(?:per|a|an|/|each)\s?(?P<what>[a-z]+)\b", re.IGNORECASE)
+_NOT_RATE_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|after|on|from)\b", re.IGNORECASE)
 _RATE_NOUNS = frozenset("""barrel share ton tonne hour year month week day gallon pound ounce
 kilo kilogram gram litre liter person head unit seat ticket night tonne mile kilometre
 kilometer""".split())
 _RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or|/)\s*$", re.IGNORECASE)
-_NEGATIVE = re.compile(r"(?:^|[\s(])(?:[-−–]|minus\s|negative\s)\s?$", re.IGNORECASE)
+_ACCOUNTING_LEAD = re.compile(r"(?:\b(?:loss|losses|deficit|shortfall|of|was|were|net|"
+                              r"totall?ed)|:)\s*$", re.IGNORECASE)
+# a minus sign touches the amount ("-$5", "−3.2%"); "- - $ 75" in tokenised copy is a dash
+_NEGATIVE = re.compile(r"(?:^|[\s(])(?:[-−](?=$)|minus\s|negative\s)$", re.IGNORECASE)
 _TOKEN_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z0-9'’\-]*)")
 _SENTENCE_START_WORDS = frozenset(w for w in STOPWORDS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
@@ -74,14 +78,15 @@ def _patterns(rules: Rules) -> dict:
     name_alt = "|".join(re.escape(n) + ("s?" if not n.endswith("s") else "") for n in names)
     sub_alt = alt(rules.currency_subunits)
     hedge_alt = alt(rules.hedges)
-    units_cs = alt(rules.units)
+    units_cs = alt([u for u in rules.units if len(u) <= 3])
+    units_ci = alt([u for u in rules.units if len(u) > 3])
     return {
         # sign (with an optional country prefix glued or spaced: "US$", "HK $", "nzd$")
         "symbol_before": re.compile(
             rf"(?:\b(?P<code>[A-Za-z]{{1,3}})(?P<gap>\s?)\$|(?P<sym>{'|'.join(sym_parts)}))\s?$"),
         "code_before": re.compile(rf"\b(?P<code>{codes})\s?$", re.IGNORECASE),
         "code_after": re.compile(rf"^\s?(?P<code>{codes})\b", re.IGNORECASE),
-        "symbol_after": re.compile(rf"^\s?(?P<sym>€|£|¥|₹|₩|₽|zł|\$)"),
+        "symbol_after": re.compile(r"^\s?(?P<sym>€|£|¥|₹|₩|₽|zł|¢|US\$|\$)(?![\d])"),
         "name_after": re.compile(
             rf"^\s?(?:(?P<adj>u\.?s\.?|american|australian|canadian|new zealand|hong kong|"
             rf"singapore|taiwan|new taiwan|indian|japanese|swiss|turkish|british)\s+)?"
@@ -90,6 +95,9 @@ def _patterns(rules: Rules) -> dict:
         "hedge_before": re.compile(rf"(?:^|(?<=[^\w]))(?P<hedge>{hedge_alt})\s*(?:a\s+|an\s+)?$",
                                    re.IGNORECASE),
         "unit_after": re.compile(rf"^(?:\s?-\s?|\s?)(?P<unit>{units_cs})(?![A-Za-z0-9])"),
+        "unit_after_long": re.compile(rf"^(?:\s?-\s?|\s?)(?P<unit>{units_ci})(?![A-Za-z0-9])",
+                                      re.IGNORECASE),
+        "unit_lookup": {u.lower(): v for u, v in rules.units.items() if len(u) > 3},
         "hedge_words": rules.hedges,
     }
 
@@ -159,11 +167,19 @@ def _classify(text: str, n: Number, rules: Rules, pats) -> _Mention | None:
         m_end = end
         unit = code
         sub = None
-        per = _PER.match(text, m_end)
-        if per and per.group("what").lower() in _RATE_NOUNS:
-            unit = f"{code}/{singular(per.group('what'))}"
-            m_end = per.end()
+        rate = _rate(text, m_end)
+        if rate:
+            unit, m_end = f"{code}/{rate[0]}", rate[1]
         return _with_hedge(text, _Mention(Kind.MONEY, m_start, m_end, n, unit), pats, sub)
+    match = pats["symbol_after"].match(suffix)
+    if match and not (match.group("sym") == "$" and match.start("sym") != 0):
+        code = rules.currency_symbols.get(match.group("sym"), "USD")
+        if match.group("sym") == "¢":
+            scaled = replace(n, value=n.value / 100, step=n.step / 100)
+            return _with_hedge(text, _Mention(Kind.MONEY, start, end + match.end(), scaled, "USD"), pats)
+        return _with_hedge(text, _Mention(Kind.MONEY, start, end + match.end(), n, code), pats)
+    if start and text[start - 1].isalpha():
+        return None  # "MH17", "F35": letters glued before digits that are no currency code
     # percent
     match = _PERCENT.match(suffix)
     if match:
@@ -174,15 +190,15 @@ def _classify(text: str, n: Number, rules: Rules, pats) -> _Mention | None:
     if match and (match.group("code").isupper() or match.start("code") == 0):
         return _with_hedge(text, _Mention(Kind.MONEY, start, end + match.end(), n,
                                           match.group("code").upper()), pats)
+    unit_match = _unit_after(suffix, n, pats, rules)
     match = pats["name_after"].match(suffix)
-    if match:
+    if match and not (unit_match and unit_match[1] > match.end()):
         code = _currency_name(match.group("name"), match.group("adj"), rules)
         if code:
             m_end = end + match.end()
-            per = _PER.match(text, m_end)
-            if per and per.group("what").lower() in _RATE_NOUNS:
-                code = f"{code}/{singular(per.group('what'))}"
-                m_end = per.end()
+            rate = _rate(text, m_end)
+            if rate:
+                code, m_end = f"{code}/{rate[0]}", rate[1]
             return _with_hedge(text, _Mention(Kind.MONEY, start, m_end, n, code), pats)
     match = pats["subunit_after"].match(suffix)
     if match and not (len(match.group("sub")) == 1 and match.start("sub") != 0):
@@ -190,26 +206,56 @@ def _classify(text: str, n: Number, rules: Rules, pats) -> _Mention | None:
         scaled = replace(n, value=n.value * factor, step=n.step * factor)
         return _with_hedge(text, _Mention(Kind.MONEY, start, end + match.end(), scaled, parent), pats)
     # a unit of measure
-    match = pats["unit_after"].match(suffix)
-    if match:
-        alias = match.group("unit")
-        glued = match.start("unit") == 0
-        if len(alias) > 1 or glued or not n.spelled:
-            if len(alias) > 2 or glued or _unit_ok(alias, suffix[match.end():]):
-                unit = rules.units[alias]
-                return _with_hedge(text, _Mention(Kind.QUANTITY, start, end + match.end(), n,
-                                                  unit.name), pats)
+    if unit_match:
+        unit, length = unit_match
+        return _with_hedge(text, _Mention(Kind.QUANTITY, start, end + length, n, unit.name), pats)
+    # letters glued to the digits that are no unit, code or scale: "5G", "3D", "10th"
+    if not n.spelled and not n.scaled and text[end:end + 1].isalpha():
+        return None
+    if re.match(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", suffix, re.IGNORECASE):
+        return None  # a time of day
     # a year standing alone is a date, not a count
     if (not n.spelled and not n.scaled and n.value.is_integer() and 1800 <= n.value <= 2100
             and re.fullmatch(r"\d{4}", text[start:end])):
         return None
     noun, noun_end = _counted_noun(text, end, n)
+    if noun:
+        head_word = text[start:noun_end].split()[-1]
+        unit = pats["unit_lookup"].get(head_word.lower()) or rules.units.get(head_word)
+        if unit is not None and len(head_word) > 2:
+            return _with_hedge(text, _Mention(Kind.QUANTITY, start, noun_end, n, unit.name), pats)
     if noun is None and not n.spelled and re.match(r"\s[A-Z]", suffix):
         return None  # "737 MAX", "500 Index": a number before a name is part of the name
     if noun is None and n.spelled and text[start:end].lower() in ("one", "a", "an"):
         return None  # "one" alone is mostly a pronoun ("one of them")
     return _with_hedge(text, _Mention(Kind.COUNT, start, noun_end if noun else end, n, noun or ""),
                        pats)
+
+
+def _rate(text: str, end: int) -> tuple[str, int] | None:
+    """"per barrel", "a share" after an amount: the unit it is per, and where it ends."""
+    per = _PER.match(text, end)
+    if not per or per.group("what").lower() not in _RATE_NOUNS:
+        return None
+    if _NOT_RATE_AFTER.match(text, per.end()):
+        return None  # "$1.17 billion a year earlier" is an amount, not a rate
+    return singular(per.group("what")), per.end()
+
+
+def _unit_after(suffix: str, n: Number, pats, rules: Rules):
+    """The unit right after a number, and the length of the text it covers."""
+    found = []
+    match = pats["unit_after_long"].match(suffix)
+    if match:
+        found.append((pats["unit_lookup"][match.group("unit").lower()], match.end()))
+    match = pats["unit_after"].match(suffix)
+    if match:
+        alias = match.group("unit")
+        glued = match.start("unit") == 0
+        if (len(alias) > 1 or glued or not n.spelled) and (
+                len(alias) > 2 or glued or _unit_ok(alias, suffix[match.end():])):
+            found.append((rules.units[alias], match.end()))
+    return max(found, key=lambda f: f[1]) if found else None
 
 
 def _unit_ok(alias: str, rest: str) -> bool:
@@ -264,7 +310,8 @@ def _not_a_claim(text: str, n: Number, prefix: str, suffix: str) -> bool:
     prev = re.search(r"([A-Za-z&][\w&.\-]*)\s$", prefix)
     if prev and not n.scaled:
         word = prev.group(1)
-        if (word[0].isupper() and word.lower() not in _SENTENCE_START_WORDS
+        if ((word[0].isupper() or any(ch.isupper() for ch in word[1:]))
+                and word.lower() not in _SENTENCE_START_WORDS
                 and not _sentence_initial(prefix, prev.start(1))):
             return True
     return False
@@ -283,6 +330,10 @@ def _counted_noun(text: str, end: int, n: Number) -> tuple[str | None, int]:
     of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", text[position:position + 20])
     if of and (n.vague or n.spelled):
         position += of.end()
+    # "eight more picks": comparison words sit between the number and its noun
+    more = re.match(r"\s+(?:more|other|additional|extra|further)\b", text[position:position + 16])
+    if more:
+        position += more.end()
     for _ in range(5):
         match = _TOKEN_AFTER.match(text, position)
         if not match or "\n" in text[position:match.start(1)]:
@@ -291,6 +342,8 @@ def _counted_noun(text: str, end: int, n: Number) -> tuple[str | None, int]:
         lower = word.lower()
         if lower in STOPWORDS or lower in _NOT_NOUNS:
             break
+        if n.value == 1 and tokens and looks_plural(word):
+            break  # "One proposal asks": a plural-looking word after a singular count is a verb
         tokens.append((word, match.start(1), match.end(1)))
         position = match.end(1)
         if n.value != 1 and looks_plural(word) and not word.isupper():
@@ -312,14 +365,15 @@ def _counted_noun(text: str, end: int, n: Number) -> tuple[str | None, int]:
     elif plural_at is not None:
         tokens = tokens[:plural_at + 1]
     head = tokens[-1]
-    # proper-name modifiers ("82 HIMARS launchers") name the thing, they do not count it
-    kept = [t for t in tokens[:-1] if not (t[0][0].isupper() or t[0].isupper())] + [head]
+    # acronym modifiers ("82 HIMARS launchers") name the thing, they do not count it
+    kept = [t for t in tokens[:-1] if not (t[0].isupper() and len(t[0]) > 1)] + [head]
     noun = " ".join(singular(t[0]) if t is head else t[0].lower() for t in kept)
     return noun, head[2]
 
 
 _NOT_NOUNS = frozenset("""percent pct per cent times fold point points am pm a.m p.m
-million billion trillion thousand hundred dozen""".split())
+million billion trillion thousand hundred dozen cheaper higher lower faster bigger larger
+smaller older younger longer shorter better worse greater fewer less more""".split())
 
 
 def _with_hedge(text: str, m: _Mention, pats, sub=None) -> _Mention:
@@ -332,29 +386,44 @@ def _with_hedge(text: str, m: _Mention, pats, sub=None) -> _Mention:
         hedge_word = match.group("hedge").lower()
         hedge = pats["hedge_words"].get(hedge_word)
         start = m.start - (len(prefix) - match.start("hedge"))
-    accounting = prefix.endswith("(") and text[m.end:m.end + 1] == ")"
+    # "(1.2 million)" is negative in accounts ("a loss of ($1.2 million)"), but a conversion
+    # after another amount ("10.5 million Australian dollars ($7.5 million)") is not
+    accounting = (prefix.endswith("(") and text[m.end:m.end + 1] == ")"
+                  and bool(_ACCOUNTING_LEAD.search(prefix[:-1])))
     negative = (bool(_NEGATIVE.search(prefix)) or accounting) and m.kind in (
         Kind.MONEY, Kind.PERCENT, Kind.QUANTITY)
     return replace(m, hedge=hedge, negative=negative, start=start if hedge else m.start)
 
 
 def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
-    """Join "$15 to $20", "between 30,000 and 40,000", "8- to 16-metre" into one range."""
+    """Join "$15 to $20", "between 30,000 and 40,000", "8- to 16-metre" into one range;
+    give "eight or nine euros" its unit on both numbers."""
     out: list[_Mention] = []
     i = 0
     while i < len(mentions):
         m = mentions[i]
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
-            between = text[m.number.end if m.kind == Kind.COUNT and not m.unit else m.end:nxt.start]
             joiner = text[m.number.end:nxt.number.start]
+            bare_joiner = re.sub(r"[$€£¥]|%|-\s*$|\s", "", joiner).lower()
             lead = text[max(0, m.start - 12):m.start].lower()
             compatible = (m.kind == nxt.kind or (m.kind == Kind.COUNT and not m.unit)) and (
                 m.unit == nxt.unit or not m.unit or nxt.unit.startswith(m.unit + "/"))
-            if compatible and nxt.hedge is None and (_RANGE_JOIN.match(between) or _RANGE_JOIN.match(
-                    re.sub(r"[$€£¥]|%|-\s*$", "", joiner))) and (
-                    "-" in joiner or "–" in joiner or "to" in joiner.lower() or "/" in joiner
-                    or ("and" in joiner.lower() and "between" in lead)):
+            linked = bare_joiner in ("-", "–", "—", "to", "/", "and", "or") and compatible and \
+                nxt.hedge is None and text[m.end:nxt.start].count("\n") == 0
+            if linked and bare_joiner == "or" and not m.unit and nxt.unit:
+                # "eight or nine euros": two numbers, one unit
+                out.append(replace(m, kind=nxt.kind, unit=nxt.unit))
+                i += 1
+                continue
+            is_range = linked and bare_joiner != "or" and (
+                bare_joiner != "and" or "between" in lead) and not re.search(
+                    r"\b(?:by|up|down|rose|fell|from)\s+\S*$", lead) or (
+                linked and bare_joiner == "to" and "from" in lead.split()[-1:])
+            if is_range and bare_joiner == "to" and "from" not in lead.split()[-1:] and \
+                    nxt.number.value > 4 * max(m.number.value, 1e-9):
+                is_range = False  # "10.4 cents to $2.24": a change, not a range
+            if is_range:
                 low = m.number
                 # "1.1 to 1.3 million": the scale written once applies to both ends
                 if nxt.number.scaled and not low.scaled and low.value < nxt.number.value / 1000 and low.value > 0:

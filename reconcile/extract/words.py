@@ -34,6 +34,8 @@ def singular(word: str) -> str:
         return IRREGULAR_SINGULAR[lower]
     if len(lower) <= 3 or lower.endswith(_NOT_PLURAL_ENDINGS):
         return lower
+    if lower.endswith("uses"):
+        return lower[:-2]  # viruses, bonuses, campuses
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
     if re.search(r"(ches|shes|xes|sses|zes)$", lower):
