@@ -1,0 +1,275 @@
+"""Date claims: a table of news-style sentences (written for these tests) and their periods.
+
+Rows give the sentence, the publication date (or None) and the expected claims as
+(text, stated start, stated end, granularity, hedge, low, high). Known misses are strict
+xfail rows so that a fix shows up.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reconcile.extract.context import Context
+from reconcile.extract.dates import extract_dates
+from reconcile.model import Kind
+from reconcile.rules import load_rules
+
+PUB = dt.date(2025, 11, 19)  # a Wednesday
+
+
+def _dates(text: str, published: dt.date | None = PUB) -> list[tuple]:
+    ctx = Context.build(text, published, load_rules())
+    out = []
+    for claim in extract_dates(ctx):
+        v = claim.value
+        stated = v.stated or (None, None)
+        out.append((claim.text, stated[0], stated[1], v.granularity, v.hedge, v.low, v.high))
+    return out
+
+
+def _one(text, start, end, granularity, hedge=None, low="=", high="="):
+    return (text, start, end, granularity, hedge, start if low == "=" else low,
+            end if high == "=" else high)
+
+
+ABSOLUTE = [
+    pytest.param("The plant opened on March 3, 2025, after delays.",
+                 [_one("March 3, 2025", "2025-03-03", "2025-03-03", "day")], id="month-day-year"),
+    pytest.param("Voters went to the polls on 6 May 2021 in Scotland.",
+                 [_one("6 May 2021", "2021-05-06", "2021-05-06", "day")], id="day-month-year"),
+    pytest.param("The ceasefire took effect on Friday, Feb. 7, 2025.",
+                 [_one("Friday, Feb. 7, 2025", "2025-02-07", "2025-02-07", "day")], id="weekday-abbrev"),
+    pytest.param("The filing is dated 2024-06-30.",
+                 [_one("2024-06-30", "2024-06-30", "2024-06-30", "day")], id="iso"),
+    pytest.param("The memo, dated 11/04/2024, was leaked.",
+                 [_one("11/04/2024", "2024-11-04", "2024-11-04", "day")], id="us-numeric"),
+    pytest.param("Completion is expected in February 2031, the ministry said.",
+                 [_one("February 2031", "2031-02-01", "2031-02-28", "month")], id="month-year"),
+    pytest.param("The law was passed in 2024 after a long debate.",
+                 [_one("2024", "2024-01-01", "2024-12-31", "year")], id="year"),
+    pytest.param("Turnout in the 2024 election was high.",
+                 [_one("2024", "2024-01-01", "2024-12-31", "year")], id="year-adjective"),
+    pytest.param("Revenue rose 4% in Q3 2025.",
+                 [_one("Q3 2025", "2025-07-01", "2025-09-30", "quarter")], id="quarter-q"),
+    pytest.param("Profit fell in the third quarter of 2025.",
+                 [_one("the third quarter of 2025", "2025-07-01", "2025-09-30", "quarter")],
+                 id="quarter-words"),
+    pytest.param("The FY2026 budget request was sent to Congress.",
+                 [_one("FY2026", "2025-10-01", "2026-09-30", "year")], id="fiscal-fy"),
+    pytest.param("The company expects losses in fiscal 2024.",
+                 [_one("fiscal 2024", "2023-10-01", "2024-09-30", "year")], id="fiscal-word"),
+    pytest.param("Flooding hit the region in summer 2024.",
+                 [_one("summer 2024", "2024-06-01", "2024-08-31", "season")], id="season-summer"),
+    pytest.param("Gas demand peaked in winter 2024.",
+                 [_one("winter 2024", "2024-12-01", "2025-02-28", "season")], id="season-winter"),
+    pytest.param("The band was popular in the 1990s.",
+                 [_one("the 1990s", "1990-01-01", "1999-12-31", "decade")], id="decade"),
+    pytest.param("The programme runs from 2026 to 2033.",
+                 [_one("from 2026 to 2033", "2026-01-01", "2033-12-31", "range")], id="range-years"),
+    pytest.param("Sales were weak between March and May 2024.",
+                 [_one("between March and May 2024", "2024-03-01", "2024-05-31", "range")],
+                 id="range-months"),
+    pytest.param("The festival runs November 19-22, 2025.",
+                 [_one("November 19-22, 2025", "2025-11-19", "2025-11-22", "range")], id="range-days"),
+    pytest.param("Results for the 2024-25 season were mixed.",
+                 [_one("2024-25", "2024-01-01", "2025-12-31", "range")], id="range-season-years"),
+    pytest.param("Offices were closed the week of March 3, 2025.",
+                 [_one("the week of March 3, 2025", "2025-03-03", "2025-03-09", "week")], id="week-of"),
+    pytest.param("The election is held on the first Tuesday in November 2026.",
+                 [_one("the first Tuesday in November 2026", "2026-11-03", "2026-11-03", "day")],
+                 id="nth-weekday"),
+    pytest.param("Shops reopened after Christmas 2020.",
+                 [_one("after Christmas 2020", "2020-12-25", "2020-12-25", "day", "after",
+                       "2020-12-26", None)], id="holiday-after"),
+    pytest.param("The 20th century saw two world wars.",
+                 [_one("The 20th century", "1900-01-01", "1999-12-31", "range")], id="century"),
+]
+
+HEDGED = [
+    pytest.param("The plant will be finished by 2031.",
+                 [_one("by 2031", "2031-01-01", "2031-12-31", "year", "by", None, "2031-12-31")],
+                 id="by-year"),
+    pytest.param("Prices were stable before March 2025.",
+                 [_one("before March 2025", "2025-03-01", "2025-03-31", "month", "before", None,
+                       "2025-02-28")], id="before-month"),
+    pytest.param("He has lived there since 1999.",
+                 [_one("since 1999", "1999-01-01", "1999-12-31", "year", "since", "1999-01-01", None)],
+                 id="since-year"),
+    pytest.param("No deliveries are planned after June 2026.",
+                 [_one("after June 2026", "2026-06-01", "2026-06-30", "month", "after",
+                       "2026-07-01", None)], id="after-month"),
+    pytest.param("The deal closed in late November 2025.",
+                 [_one("late November 2025", "2025-11-01", "2025-11-30", "month", "late",
+                       "2025-11-20", "2025-11-30")], id="late-month"),
+    pytest.param("Trials begin in early 2024.",
+                 [_one("early 2024", "2024-01-01", "2024-12-31", "year", "early", "2024-01-01",
+                       "2024-04-30")], id="early-year"),
+    pytest.param("A decision is due by mid-2024.",
+                 [_one("by mid-2024", "2024-01-01", "2024-12-31", "year", "by", None, "2024-08-31")],
+                 id="by-mid-year"),
+    pytest.param("Output recovered in late 2024.",
+                 [_one("late 2024", "2024-01-01", "2024-12-31", "year", "late", "2024-09-01",
+                       "2024-12-31")], id="late-year"),
+    pytest.param("The line opens by the end of 2027.",
+                 [_one("by the end of 2027", "2027-01-01", "2027-12-31", "year", "by", None,
+                       "2027-12-31")], id="by-end-of"),
+    pytest.param("The genre peaked in the late 1990s.",
+                 [_one("the late 1990s", "1990-01-01", "1999-12-31", "decade", "late", "1996-01-01",
+                       "1999-12-31")], id="late-decade"),
+]
+
+RELATIVE = [
+    pytest.param("Flights resume in two weeks' time, the airline said.",
+                 [_one("in two weeks' time", "2025-12-01", "2025-12-07", "week")], id="in-weeks-time"),
+    pytest.param("He took office last Thursday.",
+                 [_one("last Thursday", "2025-11-13", "2025-11-13", "day")], id="last-weekday"),
+    pytest.param("The vote was held on Sunday.",
+                 [_one("Sunday", "2025-11-16", "2025-11-16", "day")], id="bare-weekday"),
+    pytest.param("Police said the shooting happened yesterday.",
+                 [_one("yesterday", "2025-11-18", "2025-11-18", "day")], id="yesterday"),
+    pytest.param("Exports fell sharply last year.",
+                 [_one("last year", "2024-01-01", "2024-12-31", "year")], id="last-year"),
+    pytest.param("The minister resigned earlier this month.",
+                 [_one("earlier this month", "2025-11-01", "2025-11-30", "month", None,
+                       "2025-11-01", "2025-11-19")], id="earlier-this-month"),
+    pytest.param("Talks resume next week.",
+                 [_one("next week", "2025-11-24", "2025-11-30", "week")], id="next-week"),
+    pytest.param("Inflation has eased this year.",
+                 [_one("this year", "2025-01-01", "2025-12-31", "year")], id="this-year"),
+    pytest.param("The storm hit two days ago.",
+                 [_one("two days ago", "2025-11-17", "2025-11-17", "day")], id="days-ago"),
+    pytest.param("The bill passed on Monday.",
+                 [_one("Monday", "2025-11-17", "2025-11-17", "day")], id="monday"),
+    pytest.param("The report was published on Feb. 6.",
+                 [_one("Feb. 6", "2025-02-06", "2025-02-06", "day")], id="day-without-year"),
+    pytest.param("The summit is scheduled for Jan. 12.",
+                 [_one("Jan. 12", "2026-01-12", "2026-01-12", "day")], id="day-without-year-ahead"),
+    pytest.param("Sales rose in the last quarter.",
+                 [_one("the last quarter", "2025-07-01", "2025-09-30", "quarter")], id="last-quarter"),
+    pytest.param("Crowds gathered over the weekend.",
+                 [_one("over the weekend", "2025-11-15", "2025-11-16", "range")], id="weekend"),
+    pytest.param("The company posted a profit a year ago.",
+                 [_one("a year ago", "2024-01-01", "2024-12-31", "year")], id="year-ago"),
+    pytest.param("Shoppers crowded stores on Thanksgiving.",
+                 [_one("Thanksgiving", "2025-11-27", "2025-11-27", "day")], id="holiday"),
+]
+
+UNRESOLVED = [
+    pytest.param("He took office last Thursday.", "last Thursday", "day", id="last-weekday"),
+    pytest.param("The report was published on Feb. 6.", "Feb. 6", "day", id="day-without-year"),
+    pytest.param("Exports fell sharply last year.", "last year", "year", id="last-year"),
+    pytest.param("The minister resigned earlier this month.", "earlier this month", "month",
+                 id="earlier-this-month"),
+    pytest.param("The storm hit two days ago.", "two days ago", "day", id="days-ago"),
+]
+
+NOT_DATES = [
+    pytest.param("The company reported $2024 million in sales.", id="money"),
+    pytest.param("Officials counted 2,024 people at the rally.", id="count-comma"),
+    pytest.param("About 2024 people attended the march on the capital.", id="count-hedged"),
+    pytest.param("Some 1,500 troops were deployed.", id="thousands"),
+    pytest.param("The COVID-19 pandemic closed schools.", id="covid"),
+    pytest.param("Call the hotline at 555-2024 or 1-800-555-2024.", id="phone"),
+    pytest.param("The home side won 5-4 on penalties.", id="score"),
+    pytest.param("Protesters gathered at 1600 Pennsylvania Avenue.", id="address"),
+    pytest.param("The mayor, 2024 votes ahead, declared victory.", id="votes"),
+    pytest.param("The rocket climbed 2024 km before separation.", id="unit"),
+    pytest.param("Prime Minister Theresa May spoke to reporters.", id="may-name"),
+    pytest.param("The decision may take longer than expected.", id="may-verb"),
+    pytest.param("Shares fall on weak earnings.", id="fall-verb"),
+    pytest.param("The fall of Kabul shocked the world.", id="fall-of"),
+    pytest.param("Growth was the highest in 10 years.", id="duration"),
+    pytest.param("The fire started on the 4th floor.", id="floor"),
+    pytest.param("He scored 20% of the points.", id="percent"),
+    pytest.param("Doors open at 10:30 p.m.", id="time"),
+    pytest.param("Inflation of 2.5 per cent was reported.", id="decimal"),
+    pytest.param("Also Read: Storm hits coast in 2024", id="boilerplate"),
+]
+
+KNOWN_MISSES = [
+    pytest.param("They met on 18 and 19 June 2025.",
+                 [_one("18 and 19 June 2025", "2025-06-18", "2025-06-19", "range")], id="day-list"),
+    pytest.param("Sales recovered from April to June in 2017.",
+                 [_one("from April to June in 2017", "2017-04-01", "2017-06-30", "range")],
+                 id="range-in-year"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ABSOLUTE)
+def test_extract_dates_absolute(text, expected):
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", HEDGED)
+def test_extract_dates_hedged(text, expected):
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", RELATIVE)
+def test_extract_dates_relative_resolved(text, expected):
+    assert _dates(text) == expected
+    ctx = Context.build(text, PUB, load_rules())
+    claim = extract_dates(ctx)[0]
+    assert claim.value.relative and claim.value.anchor == PUB.isoformat()
+
+
+@pytest.mark.parametrize("text, span, granularity", UNRESOLVED)
+def test_extract_dates_relative_unresolved(text, span, granularity):
+    ctx = Context.build(text, None, load_rules())
+    claims = extract_dates(ctx)
+    assert [c.text for c in claims] == [span]
+    value = claims[0].value
+    assert (value.stated, value.low, value.high, value.anchor) == (None, None, None, None)
+    assert value.relative and value.granularity == granularity
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_extract_dates_not_dates(text):
+    assert _dates(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(*p.values, marks=pytest.mark.xfail(strict=True), id=p.id) for p in KNOWN_MISSES])
+def test_extract_dates_known_misses(text, expected):
+    assert _dates(text) == expected
+
+
+def test_extract_dates_invalid_day_gives_no_claim():
+    assert _dates("The memo was dated February 30, 2025.") == []
+
+
+def test_extract_dates_claim_fields():
+    text = "Completion is expected by February 2031, officials said."
+    claim = extract_dates(Context.build(text, PUB, load_rules()))[0]
+    assert claim.kind is Kind.DATE
+    assert text[claim.start:claim.end] == claim.text == "by February 2031"
+    assert claim.sentence == text
+    assert claim.subject == "completion expected officials"
+    assert claim.value.to_dict() == {"stated": ["2031-02-01", "2031-02-28"],
+                                     "granularity": "month", "low": None,
+                                     "high": "2031-02-28", "hedge": "by", "anchor": None}
+
+
+_NEWSY = st.lists(st.sampled_from([
+    "March", "May", "3", "2024", "2,024", "-", "to", "from", "between", "and", "by", "late",
+    "mid-", "the", "week", "of", "last", "Thursday", "Q3", "FY26", "1990s", "$", "%", ",", ".",
+    "Feb.", "29", "30", "31", "summer", "winter", "ago", "two", "days", "in", "on", "the 18th",
+    "0", "99", "/", "fiscal", "year", "early", "since", "century", "20th", "yesterday", "\n",
+]), max_size=25).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(body=st.one_of(st.text(max_size=200), _NEWSY),
+       published=st.one_of(st.none(), st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31))))
+def test_extract_dates_never_raises_and_spans_hold(body, published):
+    ctx = Context.build(body, published, load_rules())
+    claims = extract_dates(ctx)
+    for claim in claims:
+        assert body[claim.start:claim.end] == claim.text
+        value = claim.value
+        if value.low and value.high:
+            assert value.low <= value.high
+    assert extract_dates(ctx) == claims
