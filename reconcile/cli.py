@@ -14,12 +14,20 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 REPORT_FORMATS = ("terminal", "markdown", "json", "csv")
 
 
-def bundled_sources() -> Path:
-    """The example articles: ./sources when run from a checkout, else the package's sibling."""
-    here = Path.cwd() / "sources"
-    if here.is_dir():
-        return here
-    return Path(__file__).resolve().parent.parent / "sources"
+def bundled_sources() -> str:
+    """The example articles: ./sources when run from a checkout, else the package's sibling.
+
+    Relative to the working folder where possible, so that reports name "sources/x.md" and
+    read the same on every machine."""
+    import os
+
+    if (Path.cwd() / "sources").is_dir():
+        return "sources"
+    bundled = Path(__file__).resolve().parent.parent / "sources"
+    try:
+        return os.path.relpath(bundled)
+    except ValueError:  # another drive on Windows
+        return str(bundled)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -13,7 +13,8 @@ from reconcile.model import Claim, DateValue, Group, Kind, NumberValue, QuoteVal
 
 
 def judge_group(group_id: str, story_id: str, claims: Sequence[Claim],
-                sources: dict[str, Source], canonical: dict[str, str] | None = None) -> Group:
+                sources: dict[str, Source], canonical: dict[str, str] | None = None,
+                update_words: frozenset[str] = frozenset()) -> Group:
     """The verdict on one group of claims that state the same fact."""
     canonical = canonical or {}
     by_source: dict[str, Claim] = {}
@@ -45,7 +46,7 @@ def judge_group(group_id: str, story_id: str, claims: Sequence[Claim],
     outliers = tuple(c.id for c in claims
                      if any(canonical.get(c.source, c.source) == canonical.get(o.source, o.source)
                             for o in outlier_claims))
-    if _is_update(representatives, sources):
+    if _is_toll(claims, update_words) and _is_update(representatives, sources):
         return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
                      outliers=(), reason=_update_reason(representatives, sources), **base)
     consensus = _consensus(majority) if clear_majority else None
@@ -111,6 +112,14 @@ def _consensus(claims: list[Claim]) -> dict[str, Any]:
         consensus["low"] = max(lows) if lows else None
         consensus["high"] = min(highs) if highs else None
     return consensus
+
+
+def _is_toll(claims: Sequence[Claim], update_words: frozenset[str]) -> bool:
+    """A count of casualties, arrests, cases...: a figure that can rise between reports."""
+    import re
+
+    words = {w for c in claims for w in re.findall(r"[a-z]+", c.sentence.lower())}
+    return bool(words & update_words)
 
 
 def _is_update(claims: list[Claim], sources: dict[str, Source]) -> bool:

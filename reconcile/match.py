@@ -46,12 +46,14 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
     return None
 
 
-def _subject_similarity(a: Claim, b: Claim) -> float:
+def _subject_similarity(a: Claim, b: Claim, strict: bool = False) -> float:
+    """0-100: token-set ratio (a subset of words counts fully), or token-sort when `strict`."""
     from rapidfuzz import fuzz, utils
 
     if not a.subject or not b.subject:
         return 0.0
-    return fuzz.token_set_ratio(a.subject, b.subject, processor=utils.default_process)
+    scorer = fuzz.token_sort_ratio if strict else fuzz.token_set_ratio
+    return scorer(a.subject, b.subject, processor=utils.default_process)
 
 
 def _bounds(claim: Claim) -> tuple[float, float]:
@@ -115,11 +117,14 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         if same_speaker is False:
             return 0.0
         return 1.0 if relation in ("same", "excerpt") else 0.8
-    subject = _subject_similarity(a, b)
+    subject = _subject_similarity(a, b, strict=isinstance(a.value, DateValue))
     if isinstance(a.value, DateValue):
-        if subject < settings.subject_similarity + 20:
+        # a story holds many dates; only near-identical wording around them ties two together,
+        # and more so when the dates differ
+        overlap = dates_overlap(a, b)
+        if subject < settings.subject_similarity + (20 if overlap else 40):
             return 0.0
-        return 0.5 * subject / 100 + (0.5 if dates_overlap(a, b) else 0.2)
+        return 0.5 * subject / 100 + (0.5 if overlap else 0.2)
     closeness = _closeness(a, b, settings)
     floor = settings.subject_similarity
     if nearest and closeness >= settings.nearest_closeness:

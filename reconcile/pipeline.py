@@ -96,6 +96,7 @@ def build_report(sources: Sequence[Source], errors: Sequence[InputError],
     settings = MatchSettings(subject_similarity=float(tol.get("subject_similarity", 40)),
                              quote_similarity=float(tol.get("quote_similarity", 60)))
     source_map = {s.id: s for s in sources}
+    update_words = frozenset(tol.get("update_words", ()))
     groups: list[Group] = []
     candidates = 0
     for story in stories:
@@ -104,7 +105,8 @@ def build_report(sources: Sequence[Source], errors: Sequence[InputError],
         matched, pairs = match_story(story_claims, settings, canonical)
         candidates += pairs
         for claims in matched:
-            groups.append(judge_group(f"g{len(groups) + 1}", story.id, claims, source_map, canonical))
+            groups.append(judge_group(f"g{len(groups) + 1}", story.id, claims, source_map, canonical,
+                                      update_words))
     story_of = {sid: story.id for story in stories for sid in story.sources}
     report = Report(sources=tuple(sources), stories=tuple(stories), claims=tuple(all_claims),
                     groups=tuple(groups), errors=tuple(sorted(errors, key=lambda e: (e.path, e.error))),

@@ -51,6 +51,7 @@ class Rules:
     currency_subunits: Mapping[str, tuple[str, float]]
     units: Mapping[str, Unit]
     count_nouns_not: frozenset[str]
+    implied_people: frozenset[str]
     speech_verbs: tuple[str, ...]
     boilerplate: tuple[re.Pattern[str], ...]
     aliases: Mapping[str, str]
@@ -193,7 +194,9 @@ def _read_units(data: Any, c: _Checker) -> dict[str, Any]:
             # abbreviations keep their case ("mm" vs "Mm" is not a worry, "L" vs "l" is)
             units[alias] = unit
     not_nouns = c.string_list(data, "not_counted_nouns", required=False)
-    return {"units": _frozen(units), "count_nouns_not": frozenset(w.lower() for w in not_nouns)}
+    implied = c.string_list(data, "implied_people", required=False)
+    return {"units": _frozen(units), "count_nouns_not": frozenset(w.lower() for w in not_nouns),
+            "implied_people": frozenset(w.lower() for w in implied)}
 
 
 def _read_speech(data: Any, c: _Checker) -> dict[str, Any]:
@@ -220,11 +223,19 @@ def _read_aliases(data: Any, c: _Checker) -> dict[str, Any]:
     return {"aliases": _frozen(aliases)}
 
 
+MATCHING_NUMBERS = ("story_similarity", "subject_similarity", "quote_similarity")
+MATCHING_LISTS = ("update_words",)
+
+
 def _read_tolerances(data: Any, c: _Checker) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in (data or {}).items() if isinstance(data, dict) else []:
-        out[str(key)] = c.number(str(key), value, 0.0) if not isinstance(value, dict) else _frozen(
-            {k: c.number(f"{key}.{k}", v, 0.0) for k, v in value.items()})
+        if key in MATCHING_NUMBERS:
+            out[key] = c.number(key, value, 0.0, 100.0)
+        elif key in MATCHING_LISTS:
+            out[key] = tuple(w.lower() for w in c.string_list(data, key))
+        elif key != "examples":
+            c.fail(key, "one of " + ", ".join(MATCHING_NUMBERS + MATCHING_LISTS), key)
     return {"tolerances": _frozen(out)}
 
 

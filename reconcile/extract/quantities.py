@@ -83,7 +83,7 @@ def _patterns(rules: Rules) -> dict:
     return {
         # sign (with an optional country prefix glued or spaced: "US$", "HK $", "nzd$")
         "symbol_before": re.compile(
-            rf"(?:\b(?P<code>[A-Za-z]{{1,3}})(?P<gap>\s?)\$|(?P<sym>{'|'.join(sym_parts)}))\s?$"),
+            rf"(?:(?<![\w'’])(?P<code>[A-Za-z]{{1,3}})(?P<gap>\s?)\$|(?P<sym>{'|'.join(sym_parts)}))\s?$"),
         "code_before": re.compile(rf"\b(?P<code>{codes})\s?$", re.IGNORECASE),
         "code_after": re.compile(rf"^\s?(?P<code>{codes})\b", re.IGNORECASE),
         "symbol_after": re.compile(r"^\s?(?P<sym>€|£|¥|₹|₩|₽|zł|¢|US\$|\$)(?![\d])"),
@@ -219,6 +219,10 @@ def _classify(text: str, n: Number, rules: Rules, pats) -> _Mention | None:
             and re.fullmatch(r"\d{4}", text[start:end])):
         return None
     noun, noun_end = _counted_noun(text, end, n)
+    if noun is None:
+        implied = re.match(r"\s+(?:(?:were|are|was|have been|had been)\s+)?([a-z]+)\b", suffix)
+        if implied and implied.group(1) in rules.implied_people:
+            noun = "people"  # "two killed, three wounded": people are meant
     if noun:
         head_word = text[start:noun_end].split()[-1]
         unit = pats["unit_lookup"].get(head_word.lower()) or rules.units.get(head_word)
@@ -352,6 +356,8 @@ def _counted_noun(text: str, end: int, n: Number) -> tuple[str | None, int]:
             break
     if not tokens:
         return None, end
+    if n.value == 1 and tokens[0][0].lower().endswith(("ed", "ing", "ly")):
+        return None, end  # "one built around...": a verb, not a counted noun
     plural_at = next((i for i, t in enumerate(tokens) if looks_plural(t[0]) and not t[0].isupper()),
                      None)
     if n.value != 1 and plural_at is None:
