@@ -253,13 +253,10 @@ READERS: dict[str, Callable[[Any, _Checker], dict[str, Any]]] = {
 
 
 def default_rules_dir() -> Path:
-    """The rules/ folder shipped with the package (the checkout's rules/ in development)."""
-    from importlib import resources
-
-    try:
-        return Path(str(resources.files("reconcile.rules")))
-    except (ModuleNotFoundError, TypeError):
-        return Path(__file__).resolve().parent.parent / "rules"
+    """The rules shipped inside an installed package, else the checkout's rules/ folder."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_rules"
+    return installed if (installed / "hedges.yaml").is_file() else here.parent / "rules"
 
 
 def _parse_yaml(path: Path, problems: list[str]) -> Any:
