@@ -153,8 +153,49 @@ RELATIVE = [
                  [_one("over the weekend", "2025-11-15", "2025-11-16", "range")], id="weekend"),
     pytest.param("The company posted a profit a year ago.",
                  [_one("a year ago", "2024-01-01", "2024-12-31", "year")], id="year-ago"),
+    pytest.param("Shoppers will crowd stores on Thanksgiving.",
+                 [_one("Thanksgiving", "2025-11-27", "2025-11-27", "day")], id="holiday-future"),
     pytest.param("Shoppers crowded stores on Thanksgiving.",
-                 [_one("Thanksgiving", "2025-11-27", "2025-11-27", "day")], id="holiday"),
+                 [_one("Thanksgiving", "2024-11-28", "2024-11-28", "day")], id="holiday-past-tense"),
+]
+
+# Year-less dates and weekdays: the nearest occurrence unless tense or a relative word decides
+# (module docstring). PUB is Wednesday 2025-11-19.
+NEAREST_AND_TENSE = [
+    pytest.param("The talks are scheduled for Feb. 6.",
+                 [_one("Feb. 6", "2026-02-06", "2026-02-06", "day")], id="future-cue-scheduled"),
+    pytest.param("The agency said the report was released on Dec. 2.",
+                 [_one("Dec. 2", "2024-12-02", "2024-12-02", "day")], id="past-cue-was"),
+    pytest.param("Ticket sales for Dec. 2 are brisk.",
+                 [_one("Dec. 2", "2025-12-02", "2025-12-02", "day")], id="no-cue-nearest"),
+    pytest.param("The festival runs July 13-15 in the old town.",
+                 [_one("July 13-15", "2025-07-13", "2025-07-15", "range")], id="range-nearest"),
+    pytest.param("Officials will meet on Friday.",
+                 [_one("Friday", "2025-11-21", "2025-11-21", "day")], id="weekday-will"),
+    pytest.param("Officials met on Friday.",
+                 [_one("Friday", "2025-11-14", "2025-11-14", "day")], id="weekday-past"),
+    pytest.param("Voting opens next Friday.",
+                 [_one("next Friday", "2025-11-28", "2025-11-28", "day")], id="next-weekday-week"),
+    pytest.param("The cabinet met last Tuesday.",
+                 [_one("last Tuesday", "2025-11-11", "2025-11-11", "day")], id="last-weekday-week"),
+    pytest.param("Crews return the coming Wednesday.",
+                 [_one("coming Wednesday", "2025-11-26", "2025-11-26", "day")], id="coming-weekday"),
+    pytest.param("The hearing moved to next week Thursday.",
+                 [_one("next week Thursday", "2025-11-27", "2025-11-27", "day")], id="week-then-weekday"),
+    pytest.param("The hearing moved to Thursday next week.",
+                 [_one("Thursday next week", "2025-11-27", "2025-11-27", "day")], id="weekday-then-week"),
+    pytest.param("The ruling is expected Friday after next.",
+                 [_one("Friday after next", "2025-12-05", "2025-12-05", "day")], id="weekday-after-next"),
+    pytest.param("Polls close Thu. evening.",
+                 [_one("Thu.", "2025-11-20", "2025-11-20", "day")], id="weekday-abbrev"),
+    pytest.param("The strike began on Monday 10, union leaders said.",
+                 [_one("Monday 10", "2025-11-10", "2025-11-10", "day")], id="weekday-day-number"),
+    pytest.param("The match, Fri, Jul 18, sold out.",
+                 [_one("Fri, Jul 18", "2025-07-18", "2025-07-18", "day")], id="weekday-picks-year"),
+    pytest.param("Filings are due 2/15, the agency said.",
+                 [_one("2/15", "2026-02-15", "2026-02-15", "day")], id="slash-month-day"),
+    pytest.param("The ferry sailed on 22/04 with 300 aboard.",
+                 [_one("22/04", "2025-04-22", "2025-04-22", "day")], id="on-day-month"),
 ]
 
 UNRESOLVED = [
@@ -189,7 +230,23 @@ NOT_DATES = [
     pytest.param("Also Read: Storm hits coast in 2024", id="boilerplate"),
 ]
 
+NOT_DATES_2 = [
+    pytest.param("Two-thirds, or 2/3 of voters, backed the plan.", id="fraction-of"),
+    pytest.param("The memorial marks 9/11 every year.", id="nine-eleven"),
+    pytest.param("The Sun reported the story first.", id="sun-newspaper"),
+    pytest.param("Shares rose 3.5 percent on the day.", id="decimal-percent"),
+]
+
 KNOWN_MISSES = [
+    pytest.param("The vote is May twenty nine.",
+                 [_one("May twenty nine", "2025-05-29", "2025-05-29", "day")], id="number-word-day"),
+    pytest.param("Prices fell from 10/1 to 11/7.",
+                 [_one("from 10/1 to 11/7", "2025-10-01", "2025-11-07", "range")], id="numeric-range"),
+    pytest.param("The plant ships in two weeks.",
+                 [_one("in two weeks", "2025-12-03", "2025-12-03", "day")], id="in-weeks-as-day"),
+    pytest.param("Output rose over the next three months.",
+                 [_one("the next three months", "2025-12-01", "2026-02-28", "range")], id="next-n-months"),
+
     pytest.param("They met on 18 and 19 June 2025.",
                  [_one("18 and 19 June 2025", "2025-06-18", "2025-06-19", "range")], id="day-list"),
     pytest.param("Sales recovered from April to June in 2017.",
@@ -224,6 +281,16 @@ def test_extract_dates_relative_unresolved(text, span, granularity):
     value = claims[0].value
     assert (value.stated, value.low, value.high, value.anchor) == (None, None, None, None)
     assert value.relative and value.granularity == granularity
+
+
+@pytest.mark.parametrize("text, expected", NEAREST_AND_TENSE)
+def test_extract_dates_nearest_and_tense(text, expected):
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_DATES_2)
+def test_extract_dates_not_dates_numeric_and_names(text):
+    assert _dates(text) == []
 
 
 @pytest.mark.parametrize("text", NOT_DATES)

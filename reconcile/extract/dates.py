@@ -3,13 +3,22 @@
 Every date becomes a period of inclusive ISO days plus the interval its hedge allows
 (DESIGN.md section 2). The choices this module makes, so that editors can predict them:
 
-- Days and months written without a year ("Feb. 6", "in March") and named holidays take the
-  latest year that puts them no more than ~2 months after publication: news mostly reports
-  the past but announces dates a few weeks ahead. Without a publication date they stay
-  unresolved (`stated` None, `relative` True), never resolved against today.
-- A bare weekday ("on Sunday") is the latest such day on or before publication; "last
-  Thursday" the latest Thursday strictly before it; "next Friday" the first one after it;
-  "this Friday" the one in the publication week (Monday to Sunday).
+- Dates written without a year ("Feb. 6", "in March", "July 13-15"), holidays, quarters and
+  seasons without a year, and bare weekdays ("on Sunday") take the occurrence nearest to
+  publication, past or future, unless the sentence says which: the nearest tense word before
+  the date (else after it) decides - "will", "scheduled", "due", "next", "upcoming" mean the
+  future one, "was", "said", "ago", "last", a past "-ed" verb the past one. An occurrence
+  under way at publication ("from Sep to Nov" read on Sep 7) is taken whatever the tense.
+  Without a publication date they stay unresolved (`stated` None, `relative` True), never
+  resolved against today.
+- "last/previous Thursday" is the Thursday of the previous Monday-Sunday week, "next/following
+  Friday" the Friday of the next week, "this Friday" the one of the publication week, "coming
+  Friday" the first one after publication, "Friday after next" the Friday two weeks on;
+  "next week Wednesday" and "Wednesday of last week" name the day of that week. A weekday
+  given with a year-less date ("Fri, Jul 18", "Monday 21") picks the nearest year (or month)
+  where the two agree.
+- Abbreviated weekdays count only where they cannot be words: "Thu", "Fri", "Tue", or with a
+  period ("Sat.", "Mon."), or next to a date or a relative word.
 - Weeks run Monday to Sunday; "the week of March 3" is the week that holds March 3.
 - Fiscal years follow the US federal year: FY2026 = 2025-10-01..2026-09-30.
 - Seasons are northern meteorological: spring Mar-May, summer Jun-Aug, fall Sep-Nov, winter
@@ -63,8 +72,16 @@ _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _DECADE_PARTS = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}  # years of the decade
 _MONTH_PARTS = {"early": (1, 10), "mid": (10, 20), "late": (20, 31)}
 
-# How far after publication a year-less date may fall (see the module docstring).
-_AHEAD = dt.timedelta(days=62)
+# Tense cues that choose between the past and the future occurrence of a year-less date.
+_FUTURE_CUES = frozenset("""will 'll ’ll shall won't won’t scheduled slated due upcoming planned
+plans plan expected expects expect going coming next tomorrow intends aims aim until
+till""".split())
+_PAST_CUES = frozenset("""was were had did said told ago last earlier yesterday since has have
+previous past met took began came went held saw made gave fell rose won lost left ran hit struck
+sold brought fought spoke wrote became got found kept led paid sent spent stood thought shot
+broke drove flew grew knew swore threw wore""".split())
+_NOT_PAST_ED = frozenset("scheduled slated planned expected proposed delayed postponed".split())
+_CUE_WORD = re.compile(r"[A-Za-z]+(?:['’]ll|n['’]t)?")
 
 # Words before a bare month or season that make it a date ("in May", not "Theresa May").
 _MONTH_CUES = frozenset("""in since by until till through throughout during of from to before
@@ -97,7 +114,7 @@ _MON = (r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|ju
         r"|jul(?:y|\.)?|aug(?:ust|\.)?|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?"
         r"|dec(?:ember|\.)?)(?![a-z])")
 _WD_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?![a-z])"
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?)(?![a-z])"
 _ORDW = "(?:" + "|".join(sorted((w.replace(" ", r"\s").replace("-", "[-\\s]") for w in _ORDINAL_NUMBER),
                                 key=len, reverse=True)) + r")(?![a-z])"
 _DAYNUM = r"(?<![\d$€£¥.,])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])(?!\s*[ap]\.?m\b)"
@@ -141,7 +158,8 @@ _ALTERNATIVES = (
              rf"(?P<num_y>(?:1\d|20)\d\d|\d\d)(?![\d/]|[.-]\d)"),
     ("monum", rf"(?:(?P<mo_d>\d{{1,2}})[/-]{_g('mo_m1', _MON)}[/-]{_g('mo_y', _YEAR)}"
               rf"|{_g('mo_m2', _MON)}/(?P<mo_d2>\d{{1,2}})(?!\d))"),
-    ("onnum", r"on\s+(?P<on_a>\d{1,2})/(?P<on_b>\d{1,2})(?![\d/])"),
+    ("onnum", rf"(?:on\s+|(?:{_REL}\s+)?(?P<on_wd>{_WD}),?\s+)?(?P<on_a>3[01]|[12]\d|0?[1-9])(?P<on_s>(?(on_wd)[/.-]|/))(?P<on_b>3[01]|[12]\d|0?[1-9])"
+              rf"(?![\d/]|[.,]\d|\s*(?:%|percent|per\s+cent))"),
     ("nthday", rf"(?:the\s+)?(?P<nd_n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
                rf"(?P<nd_what>{_WD_FULL}|day|week)\s+(?:of|in)\s+(?:{_g('nd_m', _MON)}(?:,?\s+{_g('nd_y', _YEAR)})?"
                rf"|{_g('nd_y2', _YEAR)})"),
@@ -164,7 +182,7 @@ _ALTERNATIVES = (
     ("monthyear", rf"{_g('my_m', _MON)},?\s+(?:of\s+)?{_g('my_y', _YR)}"),
     ("decade", rf"(?:the\s+)?(?:(?P<dec_y>1\d\d0|20\d0)\s?['’]?s|['’](?P<dec_yy>\d0)['’]?s"
                rf"|{_g('dec_w', '|'.join(_DECADE_WORDS))})(?![a-z])"),
-    ("monthday", rf"(?:(?P<md_wd>{_WD_FULL}),?\s+)?(?:the\s+)?(?P<md_d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|{_ORDW})"
+    ("monthday", rf"(?:(?P<md_wd>{_WD}),?\s+)?(?:the\s+)?(?P<md_d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?<=\s)(?:[12]\d|3[01]|0?[1-9])(?=\W*$|\W\s)|{_ORDW})"
                  rf"(?![\w])(?:\s+(?:day\s+)?of\s+(?:the\s+)?(?P<md_rel>{_REL})\s+month)?"),
     ("century", rf"(?:the\s+)?(?P<c_n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[\s-]+century"),
     ("reldays", rf"(?P<rd_w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))(?![a-z])"),
@@ -172,13 +190,15 @@ _ALTERNATIVES = (
             rf"\s+(?P<ago_u>days?|weeks?|months?|years?|decades?)\s+(?P<ago_dir>ago|from\s+(?:now|today)|later|earlier)"),
     ("inunits", rf"(?:in|within)\s+(?P<in_n>\d{{1,3}}|a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                 rf"\s+(?P<in_u>days?|weeks?|months?|years?)(?:['’]\s+time)?(?![a-z])"),
+    ("weekwd", rf"{_g('ww_rel', _REL)}\s+week(?:['’]s)?\s*(?:[-–,]\s*)?(?:on\s+)?{_g('ww_d', _WD)}"),
     ("relunit", rf"(?:(?P<ru_el>earlier|later)\s+(?:this|in\s+the)|{_g('ru_rel', _REL)})\s+"
                 rf"(?P<ru_u>weekend|week|month|year|yr|decade)(?![a-z])"),
     ("theweekend", r"(?:over\s+)?the\s+weekend(?![a-z])"),
     ("holiday", rf"(?:(?P<hol_rel>last|next|this)\s+)?(?P<hol_n>christmas(?:\s+(?:day|eve))?|new\s+year[’'‘]?s(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?|good\s+friday|halloween|valentine[’'‘]?s?\s+day|independence\s+day|memorial\s+day|labou?r\s+day|veterans\s+day|juneteenth|boxing\s+day)"
                 rf"(?:,?\s+{_g('hol_y', _YEAR)})?(?![a-z])"),
-    ("weekday", rf"(?:{_g('wd_rel', _REL)}\s+)?{_g('wd_d', _WD_FULL)}(?![a-z])"
-                rf"(?:\s+of\s+(?P<wd_rel2>last|next|this)\s+week)?"),
+    ("weekday", rf"(?:{_g('wd_rel', _REL)}\s+)?{_g('wd_d', _WD)}"
+                rf"(?:,?\s+(?:of\s+|from\s+)?(?:the\s+)?(?P<wd_rel2>last|next|this|following|previous|coming)\s+week"
+                rf"|\s+(?P<wd_after>after\s+next))?(?![a-z])"),
     ("bareunit", r"(?:the\s+)?(?P<bu_u>week|month|year)(?![a-z])"),
     ("month", rf"(?:{_g('mn_rel', _REL)}\s+)?{_g('mn_m', _MON)}"),
     ("year", rf"(?:(?:the\s+)?year\s+)?(?P<yr_y>(?<![\w$€£¥#@])(?<!\d[,.:/–-])(?:1\d{{3}}|20\d\d)(?![\d%]|[,.:]\d|\s?(?:percent|per\s+cent)\b))"
@@ -214,11 +234,37 @@ _ANCHOR = re.compile(
     r"century|today|tonight|yesterday|tomorrow|q[1-4]|h[12]|fy|fiscal|christmas|new\s+year|"
     r"thanksgiving|easter|good\s+friday|halloween|valentine|independence|memorial|labou?r|"
     r"veterans|juneteenth|boxing|(?:twen|thir|for|fif|six|seven|eigh|nine)ties)", _FLAGS)
+# What a number that belongs to a date looks like from its first digit: a year, a number
+# joined to another by / . - (numeric dates, ranges), an ordinal, a number before a month or a
+# time unit, a decade, a day after "the" or a weekday. Everything else is skipped unread.
+_DIGIT_DATE = re.compile(
+    r"(?:1\d{3}|20\d\d)(?!\d)|\d{1,2}(?:st|nd|rd|th|\s*[/\-–]\s*(?:\d|[a-z]{3})|\.\d\d?\.\d"
+    r"|\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|[qh][1-4]\b|upcoming|next|"
+    r"past|previous|coming|following|mon|tue|wed|thu|fri|sat|sun)|\s+(?:and|to|until|till|through|thru)\s+(?:the\s+)?\d"
+    r"|['’]?s\b)|\d\d['’]?s\b|(?:(?<=the\s)|(?<=day\s)|(?<=day,\s)|(?<=mon\s)|(?<=tue\s)|"
+    r"(?<=wed\s)|(?<=thu\s)|(?<=fri\s)|(?<=sat\s)|(?<=sun\s))\d{1,2}(?!\d)", _FLAGS)
+_ANCHOR_LOWER = re.compile(_ANCHOR.pattern)
+# Unit words that start a date only when a word before them belongs to it ("last year",
+# "the week", "two days ago") or a few words after them do ("week of March 3", "year 2011").
+_UNIT_ANCHORS = frozenset("day week month year yr decade quarter qtr half century".split())
+_UNIT_OPENS = re.compile(r"\s+(?:of|beginning|starting|commencing|to\s+date|\d)")
+# A count of time units is a date only when it is counted from now ("3 days ago", "in 5
+# years", "the past 2 weeks"), not as a duration ("a 5-year plan", "for 3 days").
+_DIGIT_UNIT = re.compile(r"\d{1,3}\s+(?:(?:next|past|previous|coming|upcoming|following)\s+)?"
+                         r"(?:days?|weeks?|months?|years?|decades?|fortnights?|quarters?)"
+                         r"(?:\s+(?P<direction>ago|from|hence|back|before|after|later|earlier)\b|(?=\s|$|\W))", _FLAGS)
+_COUNT_OPENERS = frozenset("in within next past last previous coming upcoming following the".split())
 # Words that may open a date before its anchor ("from the", "between", "in two", "the first").
 _LEAD_WORDS = frozenset("""the from between week in within over this last next past coming
 upcoming previous following current earlier later first second third fourth fifth final a an
 couple of one two three four five six seven eight nine ten eleven twelve on fiscal year day
 before after""".split()) | frozenset(_WEEKDAY_NUMBER)
+# Lead words that sit inside a date but never open one ("a couple of", "the day before").
+_PASS_WORDS = frozenset("of before after couple day".split())
+# Lead words that open a date only before a number: "in two weeks", "on 2/15", "a week ago".
+_NUMBER_LEADS = frozenset("in within on a an".split())
+_NUMBER_NEXT = re.compile(r"\s+(?:\d|an?\s|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                          r"twelve|couple|few|week|day|month|year|decade|fortnight)", _FLAGS)
 _WORD_BACK = re.compile(r"[A-Za-z]+")
 _PREV_WORD = re.compile(r"([\w.'’]+)[\s,]*$")
 _NEXT_WORD = re.compile(r"\s([A-Za-z][\w'’-]*)")
@@ -226,6 +272,9 @@ _STREET = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|S
                      r"Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|"
                      r"Pkwy|Terrace|Circle|Square)\b")
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_DATE_AFTER_WEEKDAY = re.compile(r",?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?![\d:])", re.IGNORECASE)
+_NAMED_DAY_BEFORE = frozenset("""good black cyber super ash palm maundy holy easter whit trinity
+clean great shrove lazarus branch white""".split())
 _SPACES = re.compile(r"[\s-]+")
 _JOINERS = frozenset("-–/")
 
@@ -249,16 +298,31 @@ def extract_dates(ctx: Context) -> list[Claim]:
     """Every date expression of the body as a DATE claim, in text order."""
     claims: list[Claim] = []
     text = ctx.text
+    # Anchors are found case-sensitively in the lower-cased text (three times faster than an
+    # IGNORECASE scan); lower() can change the length of a few non-ASCII strings, then not.
+    lowered = text.lower()
+    anchors, scanned = (_ANCHOR_LOWER, lowered) if len(lowered) == len(text) else (_ANCHOR, text)
     position = 0
     try:
         # Speed: the full pattern is only tried where a date word or digit ("anchor") is near,
         # starting from the leading words that may belong to the date ("from the", "in two").
         while True:
-            anchor = _ANCHOR.search(text, position)
+            anchor = anchors.search(scanned, position)
             if anchor is None:
                 break
+            if text[anchor.start()].isdigit() and not _DIGIT_DATE.match(text, anchor.start()) \
+                    and not ((unit := _DIGIT_UNIT.match(text, anchor.start()))
+                             and (unit["direction"]
+                                  or _prev_word(text, anchor.start()) in _COUNT_OPENERS)):
+                position = anchor.end()  # "$15", "3.5%", "200 people": no date starts here
+                continue
+            starts = _starts(text, anchor.start(), position)
+            if len(starts) == 1 and anchor.group(0) in _UNIT_ANCHORS \
+                    and not _UNIT_OPENS.match(scanned, anchor.end()):
+                position = anchor.end()  # "per year", "5-day": a unit word opens no date alone
+                continue
             found = None
-            for start in _starts(text, anchor.start(), position):
+            for start in starts:
                 match = _MASTER.match(text, start)
                 if match is not None:
                     found = _first_reading(text, match, ctx.published, ctx)
@@ -287,7 +351,10 @@ def _starts(text: str, anchor: int, floor: int) -> list[int]:
         if word_end < 0 or text[word_end + len(word):end].strip(" ,") or \
                 word.lower() not in _LEAD_WORDS or len(starts) > 5:
             break
-        starts.append(word_end)
+        lower = word.lower()
+        if lower not in _PASS_WORDS and (lower not in _NUMBER_LEADS
+                                         or _NUMBER_NEXT.match(text, word_end + len(word))):
+            starts.append(word_end)
         end = word_end
     starts.reverse()
     return starts
@@ -407,16 +474,51 @@ def _day(day: dt.date) -> _Period:
     return day, day, "day"
 
 
-def _latest(make, published: dt.date) -> _Period | None:
-    """The latest yearly instance that starts no more than _AHEAD after publication."""
-    for year in range(published.year + 1, published.year - 5, -1):
+def _latest(make, published: dt.date, lean: int = 0) -> _Period | None:
+    """The yearly instance nearest to publication: the past one, the future one, or (lean 0)
+    whichever is closer, the past one on a tie (see the module docstring)."""
+    past = future = None
+    for year in range(published.year + 1, published.year - 3, -1):
         try:
             period = make(year)
         except ValueError:  # February 29 in a common year
             continue
-        if period is not None and period[0] <= published + _AHEAD:
-            return period
-    return None
+        if period is None:
+            continue
+        if period[0] <= published:
+            if period[1] >= published:
+                return period  # the instance under way at publication, whatever the tense
+            past = period
+            break
+        future = period
+    if lean < 0 or future is None:
+        return past or future
+    if lean > 0 or past is None:
+        return future
+    return past if (published - past[1]).days <= (future[0] - published).days else future
+
+
+def _lean(text: str, start: int, end: int, ctx: Context) -> int:
+    """-1 when the words around a date say past, +1 when they say future, 0 when silent."""
+    lo, hi = ctx.sentence_span(start)
+    before = _CUE_WORD.findall(text, max(lo, start - 60), start)
+    for word in reversed(before[-8:]):
+        lean = _cue(word.lower())
+        if lean:
+            return lean
+    for word in _CUE_WORD.findall(text, end, min(hi, end + 50))[:6]:
+        lean = _cue(word.lower())
+        if lean:
+            return lean
+    return 0
+
+
+def _cue(word: str) -> int:
+    if word in _FUTURE_CUES:
+        return 1
+    if word in _PAST_CUES or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST_ED):
+        return -1
+    return 0
 
 
 def _narrow(first: dt.date, last: dt.date, granularity: str, part: str) -> tuple[dt.date, dt.date]:
@@ -482,15 +584,16 @@ def _relative(make, published: dt.date | None, granularity: str):
     return (period, True) if period is not None else None
 
 
-def _ymd(year: int | None, month: int, day: int | None, published: dt.date | None):
+def _ymd(year: int | None, month: int, day: int | None, published: dt.date | None,
+         lean: int = 0):
     """A day or month with or without its year."""
     if year is not None:
         return (_day(dt.date(year, month, day)) if day else _month(year, month)), False
     if day is not None:
         dt.date(2000, month, day)  # raises for "February 30" in any year
-        return _relative(lambda p: _latest(lambda y: _day(dt.date(y, month, day)), p),
+        return _relative(lambda p: _latest(lambda y: _day(dt.date(y, month, day)), p, lean),
                          published, "day")
-    return _relative(lambda p: _latest(lambda y: _month(y, month), p), published, "month")
+    return _relative(lambda p: _latest(lambda y: _month(y, month), p, lean), published, "month")
 
 
 def _mdy_parts(m: re.Match, p: str) -> tuple[int | None, int, int] | None:
@@ -508,12 +611,12 @@ def _read_day(m: re.Match, text: str, published, ctx):
             and not m.group("ddd1")[0].isdigit() and year is None \
             and _prev_word(text, m.start()) not in _STRICT_MONTH_CUES:
         return None  # "may first", "march third": a verb, not a date
-    return _ymd(year, month, day, published)
+    return _ymd(year, month, day, published, _lean(text, m.start(), m.end(), ctx))
 
 
 def _read_weekof(m: re.Match, text: str, published, ctx):
     year, month, day = _mdy_parts(m, "wk")
-    reading = _ymd(year, month, day, published)
+    reading = _ymd(year, month, day, published, _lean(text, m.start(), m.end(), ctx))
     if reading is None or isinstance(reading[0], _Unresolved):
         return (_Unresolved("week"), True) if reading else None
     first = reading[0][0]
@@ -539,15 +642,46 @@ def _read_numeric(m: re.Match, text: str, published, ctx):
 def _read_month_numeric(m: re.Match, text: str, published, ctx):
     if m["mo_m1"]:
         return _day(dt.date(int(m["mo_y"]), _month_of(m["mo_m1"]), int(m["mo_d"]))), False
-    return _ymd(None, _month_of(m["mo_m2"]), int(m["mo_d2"]), published)
+    return _ymd(None, _month_of(m["mo_m2"]), int(m["mo_d2"]), published,
+                _lean(text, m.start(), m.end(), ctx))
 
 
 def _read_on_numeric(m: re.Match, text: str, published, ctx):
-    a, b = int(m["on_a"]), int(m["on_b"])
-    month, day = (a, b) if a <= 12 else (b, a)
+    month, day = int(m["on_a"]), int(m["on_b"])
+    spoken = m.group(0)[:2].lower() == "on"
+    if m["on_s"] != "/" and not m["on_wd"]:
+        return None  # "7.6", "7-6" are numbers or scores unless a weekday says otherwise
     if month > 12:
-        return None
-    return (*_ymd(None, month, day, published), m.span("on_a")[:1] + m.span("on_b")[1:])
+        if not (spoken or m["on_wd"]):
+            return None
+        month, day = day, month  # "on 22/04": day first where the first cannot be a month
+    if not spoken and not m["on_wd"]:
+        if (month, day) == (9, 11) or (day <= 4 and month < day):
+            return None  # "9/11" names the 2001 attacks; "1/2", "3/4" are fractions
+        if text[m.end():m.end() + 3].lower() == " of":
+            return None  # "2/3 of voters"
+    start = m.start("on_a") if spoken else m.start()
+    if m["on_wd"]:
+        weekday = _WEEKDAY_NUMBER[m["on_wd"].lower().rstrip(".")]
+        dt.date(2000, month, day)
+        return (*_relative(lambda p: _agreeing(month, day, weekday, p), published, "day"),
+                (start, m.end()))
+    return (*_ymd(None, month, day, published, _lean(text, m.start(), m.end(), ctx)),
+            (start, m.end()))
+
+
+def _agreeing(month: int, day: int, weekday: int, p: dt.date) -> _Period | None:
+    """The year-less date nearest to publication that falls on the weekday given with it."""
+    best = None
+    for year in range(p.year - 6, p.year + 7):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday and (
+                best is None or abs((candidate - p).days) < abs((best - p).days)):
+            best = candidate
+    return _day(best) if best else None
 
 
 def _range_end(raw: str, published: dt.date | None) -> tuple[int | None, int | None, int | None, bool] | None:
@@ -567,7 +701,7 @@ def _range_end(raw: str, published: dt.date | None) -> tuple[int | None, int | N
     return int(m["pyy"]), None, None, False
 
 
-def _read_range(a_raw: str, b_raw: str, dash: bool, published: dt.date | None):
+def _read_range(a_raw: str, b_raw: str, dash: bool, published: dt.date | None, lean: int = 0):
     a, b = _range_end(a_raw, published), _range_end(b_raw, published)
     if a is None or b is None:
         return None
@@ -589,7 +723,7 @@ def _read_range(a_raw: str, b_raw: str, dash: bool, published: dt.date | None):
     if am is None and ad is not None:
         am, ay = bm, by  # "3-5 March 2025"
     if ay is None and by is None:
-        return _read_range_relative(am, ad, bm, bd, published)
+        return _read_range_relative(am, ad, bm, bd, published, lean)
     if by is None:
         by = ay + (1 if (bm or 1) < (am or 1) else 0)
     if ay is None:
@@ -601,13 +735,13 @@ def _read_range(a_raw: str, b_raw: str, dash: bool, published: dt.date | None):
     return (first, last, "range"), False
 
 
-def _read_range_relative(am, ad, bm, bd, published):
+def _read_range_relative(am, ad, bm, bd, published, lean):
     if am is None or bm is None:
         return None
 
     def make(p: dt.date):
         period = _latest(lambda y: (_ends(y, am, ad)[0], _ends(y if bm >= am else y + 1, bm, bd)[1],
-                                    "range"), p)
+                                    "range"), p, lean)
         return period if period and period[0] <= period[1] else None
     return _relative(make, published, "range")
 
@@ -621,17 +755,18 @@ def _ends(year: int, month: int | None, day: int | None) -> tuple[dt.date, dt.da
 
 
 def _read_between(m: re.Match, text: str, published, ctx):
-    return _read_range(m["ba"], m["bb"], False, published)
+    return _read_range(m["ba"], m["bb"], False, published, _lean(text, m.start(), m.end(), ctx))
 
 
 def _read_from(m: re.Match, text: str, published, ctx):
     dash = m["fs"].strip() in "-–—"
     if dash and m["fa"].isdigit() and m["fb"].isdigit() and len(m["fa"]) <= 2:
         return None  # "5-4": a score
-    return _read_range(m["fa"], m["fb"], dash, published)
+    return _read_range(m["fa"], m["fb"], dash, published, _lean(text, m.start(), m.end(), ctx))
 
 
 def _read_quarter(m: re.Match, text: str, published, ctx):
+    lean = _lean(text, m.start(), m.end(), ctx)
     word = m["q_w"]
     if word:
         quarter = _QUARTER_WORDS[word.lower()]
@@ -643,12 +778,12 @@ def _read_quarter(m: re.Match, text: str, published, ctx):
         rel = (m["q_rel"] or "this").lower()
         return _relative(lambda p: _quarter(p.year + _shift(rel), quarter), published, "quarter") \
             if m["q_rel"] or m.group(0).lower().endswith("year") else \
-            _relative(lambda p: _latest(lambda y: _quarter(y, quarter), p), published, "quarter")
+            _relative(lambda p: _latest(lambda y: _quarter(y, quarter), p, lean), published, "quarter")
     if m["q_n"]:
         quarter = int(m["q_n"][1])
         if m["q_y3"]:
             return _quarter(_year_of(m["q_y3"]), quarter), False
-        return _relative(lambda p: _latest(lambda y: _quarter(y, quarter), p), published, "quarter")
+        return _relative(lambda p: _latest(lambda y: _quarter(y, quarter), p, lean), published, "quarter")
     if m["q_n2"]:
         return _quarter(int(m["q_y4"]), int(m["q_n2"][1])), False
     return _read_relative_quarter(m["q_rel2"], published)
@@ -708,7 +843,8 @@ def _read_season(m: re.Match, text: str, published, ctx):
     if rel in ("", "the") and _prev_word(text, m.start()) not in _MONTH_CUES:
         return None  # "prices fall", "a hot spring"
     if rel in ("", "the"):
-        return _relative(lambda p: _latest(lambda y: _season(y, season), p), published, "season")
+        lean = _lean(text, m.start(), m.end(), ctx)
+        return _relative(lambda p: _latest(lambda y: _season(y, season), p, lean), published, "season")
 
     def make(p: dt.date) -> _Period:
         current = p.year - 1 if season == "winter" and p.month <= 2 else p.year
@@ -874,6 +1010,7 @@ def _read_holiday(m: re.Match, text: str, published, ctx):
     if m["hol_y"]:
         return _day(_holiday(name, int(m["hol_y"]))), False
     rel = (m["hol_rel"] or "").lower()
+    lean = _lean(text, m.start(), m.end(), ctx)
 
     def make(p: dt.date) -> _Period:
         if rel == "last":
@@ -883,35 +1020,56 @@ def _read_holiday(m: re.Match, text: str, published, ctx):
         elif rel == "this":
             year = p.year
         else:
-            return _latest(lambda y: _day(_holiday(name, y)), p)
+            return _latest(lambda y: _day(_holiday(name, y)), p, lean)
         return _day(_holiday(name, year))
     return _relative(make, published, "day")
 
 
 def _read_weekday(m: re.Match, text: str, published, ctx):
-    weekday = _WEEKDAY_NUMBER[m["wd_d"].lower()]
+    word = m["wd_d"]
+    weekday = _WEEKDAY_NUMBER[word.lower().rstrip(".")]
     rel = _SPACES.sub(" ", (m["wd_rel"] or "").lower())
     week_rel = (m["wd_rel2"] or "").lower()
-    if not rel and not week_rel:
+    if _DATE_AFTER_WEEKDAY.match(text, m.end()):
+        return None  # "Friday 7/6", "Thu 15th": the date that follows decides
+    if not rel and not week_rel and not m["wd_after"]:
+        if len(word.rstrip(".")) < 6 and not word.endswith(".") \
+                and word.lower() not in ("tue", "tues", "thu", "thur", "thurs", "fri"):
+            return None  # "sun", "sat", "wed", "Mon" are words and names more often than days
         word_after = _CAPITAL_AFTER.match(text, m.end())
         if word_after and _next_word(text, m.end()).lower() not in _MONTH_NUMBER:
             return None  # "the Sunday Times", "Monday Night Football"
-        if _prev_word(text, m.start()) in ("good", "black", "cyber", "super", "ash", "palm"):
+        if _prev_word(text, m.start()) in _NAMED_DAY_BEFORE:
             return None  # named days that are not simply the weekday
+    lean = 0 if rel or week_rel else _lean(text, m.start(), m.end(), ctx)
+    after_next = bool(m["wd_after"])
+    return _relative(lambda p: _weekday(p, weekday, rel, week_rel, after_next, lean), published, "day")
 
-    def make(p: dt.date) -> _Period:
-        if week_rel:
-            monday = p - dt.timedelta(days=p.weekday()) + dt.timedelta(days=7 * _shift(week_rel))
-            return _day(monday + dt.timedelta(days=weekday))
-        back = (p.weekday() - weekday) % 7
-        if rel in ("last", "previous", "past", "this past"):
-            return _day(p - dt.timedelta(days=back or 7))
-        if rel in ("next", "coming", "upcoming", "following"):
-            return _day(p + dt.timedelta(days=(weekday - p.weekday()) % 7 or 7))
-        if rel in ("this", "current"):
-            return _day(p - dt.timedelta(days=p.weekday() - weekday))
-        return _day(p - dt.timedelta(days=back))
-    return _relative(make, published, "day")
+
+def _weekday(p: dt.date, weekday: int, rel: str, week_rel: str, after_next: bool,
+             lean: int) -> _Period:
+    """A weekday resolved against publication (see the module docstring for the rules)."""
+    monday = p - dt.timedelta(days=p.weekday())
+    if week_rel or rel in ("last", "previous", "next", "following", "this", "current"):
+        # "last Wednesday", "Wednesday next week": that weekday of the named Monday-Sunday week
+        return _day(monday + dt.timedelta(days=7 * _shift(week_rel or rel) + weekday))
+    back = p - dt.timedelta(days=(p.weekday() - weekday) % 7)
+    ahead = p + dt.timedelta(days=(weekday - p.weekday()) % 7)
+    if after_next:
+        return _day(monday + dt.timedelta(days=14 + weekday))
+    if rel in ("past", "this past"):
+        return _day(back if back < p else back - dt.timedelta(days=7))
+    if rel in ("coming", "upcoming"):
+        return _day(ahead if ahead > p else ahead + dt.timedelta(days=7))
+    if lean > 0 or (lean == 0 and (ahead - p) < (p - back)):
+        return _day(ahead)
+    return _day(back)
+
+
+def _read_week_weekday(m: re.Match, text: str, published, ctx):
+    weekday = _WEEKDAY_NUMBER[m["ww_d"].lower().rstrip(".")]
+    rel = _SPACES.sub(" ", m["ww_rel"].lower())
+    return _relative(lambda p: _weekday(p, weekday, "", rel, False, 0), published, "day")
 
 
 def _read_month(m: re.Match, text: str, published, ctx):
@@ -929,7 +1087,7 @@ def _read_month(m: re.Match, text: str, published, ctx):
                 return None  # "Theresa May", "this may take", "march on"
         elif previous not in _MONTH_CUES and not word[0].isupper():
             return None
-        return _ymd(None, month, None, published)
+        return _ymd(None, month, None, published, _lean(text, m.start(), m.end(), ctx))
     shift = _shift(rel)
 
     def make(p: dt.date) -> _Period:
@@ -992,7 +1150,8 @@ def _read_nthday(m: re.Match, text: str, published, ctx):
         return (found, False) if found else None
     if month is None:
         return None
-    return _relative(lambda p: _latest(period, p), published, "week" if what == "week" else "day")
+    lean = _lean(text, m.start(), m.end(), ctx)
+    return _relative(lambda p: _latest(period, p, lean), published, "week" if what == "week" else "day")
 
 
 def _read_year_month(m: re.Match, text: str, published, ctx):
@@ -1001,7 +1160,9 @@ def _read_year_month(m: re.Match, text: str, published, ctx):
 
 def _read_month_day(m: re.Match, text: str, published, ctx):
     day = _day_of(m["md_d"])
-    weekday = _WEEKDAY_NUMBER[m["md_wd"].lower()] if m["md_wd"] else None
+    weekday = _WEEKDAY_NUMBER[m["md_wd"].lower().rstrip(".")] if m["md_wd"] else None
+    if m["md_d"].isdigit() and weekday is None and not m.group(0).lower().startswith("the"):
+        return None  # "by 21": a bare number is a day only with a weekday or "the"
     if m["md_rel"]:
         shift = _shift(m["md_rel"])
         return _relative(lambda p: _day(dt.date(*_add_months(p.year, p.month, shift), day)),
@@ -1057,6 +1218,6 @@ _READERS = {
     "season": _read_season, "monthyear": _read_month_year, "decade": _read_decade,
     "century": _read_century, "reldays": _read_reldays, "ago": _read_ago,
     "relunit": _read_relunit, "theweekend": _read_theweekend, "holiday": _read_holiday,
-    "weekday": _read_weekday, "nthday": _read_nthday, "yearmonth": _read_year_month,
+    "weekday": _read_weekday, "weekwd": _read_week_weekday, "nthday": _read_nthday, "yearmonth": _read_year_month,
     "monthday": _read_month_day, "inunits": _read_in_units, "bareunit": _read_bare_unit, "month": _read_month, "year": _read_year,
 }
