@@ -19,7 +19,7 @@ HEDGE_KINDS = ("approximately", "nearly", "more_than", "at_least", "less_than", 
                "up_to")
 NUMERIC_KINDS = ("money", "count", "percent", "quantity")
 QUANTITY_DIMENSIONS = ("length", "area", "volume", "mass", "time", "speed", "temperature",
-                       "energy", "power", "data", "age", "other")
+                       "energy", "power", "data", "age", "frequency", "pressure", "other")
 
 
 def _frozen(mapping: Mapping) -> Mapping:
@@ -49,6 +49,7 @@ class Rules:
     currency_codes: frozenset[str]
     currency_names: Mapping[str, str]
     currency_subunits: Mapping[str, tuple[str, float]]
+    currency_word_codes: frozenset[str]
     units: Mapping[str, Unit]
     count_nouns_not: frozenset[str]
     implied_people: frozenset[str]
@@ -172,8 +173,10 @@ def _read_currencies(data: Any, c: _Checker) -> dict[str, Any]:
             c.fail(f"subunits.{name}", "[ISO code, factor]", spec)
             continue
         subunits[str(name).lower()] = (spec[0], float(spec[1]))
+    word_codes = c.string_list(data, "word_codes", required=False)
     return {"currency_symbols": _frozen(symbols), "currency_codes": frozenset(codes),
-            "currency_names": _frozen(names), "currency_subunits": _frozen(subunits)}
+            "currency_names": _frozen(names), "currency_subunits": _frozen(subunits),
+            "currency_word_codes": frozenset(w.upper() for w in word_codes)}
 
 
 def _read_units(data: Any, c: _Checker) -> dict[str, Any]:

@@ -25,27 +25,41 @@ MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
              "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
-             "tenth": 10, "tenths": 10}
+             "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+             "thousandth": 1000, "thousandths": 1000}
 # Vague plurals: "dozens of people" is 24..120 or so; stated as a range of their order.
 VAGUE = {"dozens": (24.0, 120.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0),
          "thousands": (2000.0, 10000.0), "millions": (2e6, 1e7), "billions": (2e9, 1e10),
          "tens of thousands": (20000.0, 100000.0), "hundreds of thousands": (200000.0, 1e6)}
+UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2,
+                     "⅖": 0.4, "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125,
+                     "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 
-_WORD_ALTERNATION = "|".join(sorted([*UNITS, *TENS, *MULTIPLIERS, "dozen", "point",
+_WORD_ALTERNATION = "|".join(sorted([*UNITS, *TENS, *MULTIPLIERS, "dozens", "dozen", "point",
                                      *[f for f in FRACTIONS]], key=len, reverse=True))
-# A run of number words: "twenty-six", "one hundred and six", "three and a fifth".
+_MULTIPLIER_ALTERNATION = "hundred|thousand|million|billion|trillion|lakh|crore|dozens?"
+# A run of number words: "twenty-six", "one hundred and six", "three and a fifth"; digits may
+# lead when a multiplier word follows them ("4 thousand 3 hundred and 21").
 SPELLED = re.compile(
-    rf"\b(?:(?:a|an)\s+)?(?:{_WORD_ALTERNATION})"
-    rf"(?:(?:\s*-\s*|\s+and\s+(?:a\s+)?|\s+(?:a\s+)?|,\s+)(?:{_WORD_ALTERNATION}|\d+(?:\.\d+)?)\b)*\b",
+    rf"\b(?:(?:a|an)\s+|\d+(?:\.\d+)?\s+(?=(?:{_MULTIPLIER_ALTERNATION})\b))?(?:{_WORD_ALTERNATION})"
+    rf"(?:(?:\s*-\s*|\s+and\s+(?:a\s+|an\s+)?|\s+(?:a\s+)?|,\s+)(?:{_WORD_ALTERNATION}|\d+(?:\.\d+)?)\b)*\b",
     re.IGNORECASE)
 VAGUE_RE = re.compile(r"\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|"
                       r"thousands|millions|billions)\b(?=\s+of\b)", re.IGNORECASE)
 
-# Digits: 1,234,567.89 | 1234.5 | .5 | 1 414 021 100 (space groups, at least two of them)
-# Letters may touch the digits ("USD3.14", "Rs20"); the classifier decides if they are a code.
+# Digits: 1,234,567.89 | 12,34,567.89 (Indian grouping) | 1234.5 | .5 | 1 414 021 100 (space
+# groups, at least two of them). Letters may touch the digits ("USD3.14", "Rs20"); the
+# classifier decides if they are a code.
 DIGITS = re.compile(
-    r"(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,])"
+    r"(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,])"
     r"|\d+ \. \d+(?= ?(?:%|per))|\d+(?:\.\d+)?|\.\d+)(?![\d])")
+# A proper fraction in digits ("1/2 pound", "2 1/4 inches"); dates like "3/4" are taken first
+# by the date extractor, and chains such as "5/17/2018" or "24/7" are not fractions.
+DIGIT_FRACTION = re.compile(r"(?<![\d/.,])(?:(?P<whole>\d{1,3})[ \u00a0]+)?(?P<num>\d{1,3})\s?[/⁄]\s?"
+                            r"(?P<den>\d{1,3})(?![\d/.,])")
+UNICODE_FRACTION = re.compile(r"(?<![\d.,])(?:(?P<whole>\d{1,3})[ \u00a0]?)?(?P<frac>[%s])"
+                              % "".join(UNICODE_FRACTIONS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,33 +114,124 @@ def scale_after(text: str, end: int, rules: Rules) -> tuple[int, float] | None:
     return found.end(), rules.scales[word]
 
 
+_RUN_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
+
+
+def _category(token: str) -> str:
+    lower = token.lower()
+    if lower in ("a", "an"):
+        return "a"
+    if lower == "and":
+        return "and"
+    if lower == "point":
+        return "point"
+    if lower in MULTIPLIERS or lower in ("dozen", "dozens"):
+        return "mult"
+    if lower in FRACTIONS:
+        return "frac"
+    if lower in TENS:
+        return "tens"
+    return "digit" if lower[0].isdigit() else "unit"
+
+
+def split_runs(raw: str) -> list[tuple[int, int]]:
+    """Split a run of number words into the numbers it holds: "three-nought-four" is three
+    numbers, "four thousand three hundred and 21" one; "5 million 30" stops before the 30."""
+    tokens = [(m.group(0), m.start(), m.end()) for m in _RUN_TOKEN.finditer(raw)]
+    cats = [_category(t[0]) for t in tokens]
+    runs: list[tuple[int, int]] = []
+    start = 0
+    decimals = False
+    for i in range(1, len(tokens) + 1):
+        if i < len(tokens):
+            prev, cur = cats[i - 1], cats[i]
+            nxt = cats[i + 1] if i + 1 < len(tokens) else ""
+            gap = raw[tokens[i - 1][2]:tokens[i][1]]
+            value = UNITS.get(tokens[i][0].lower(), 0)
+            if prev == "point":
+                decimals = True
+            ok = True
+            if decimals:
+                ok = cur in ("unit", "digit", "tens", "mult")
+                decimals = cur != "mult" and ok
+            elif "," in gap and prev != "mult":
+                ok = False
+            elif cur == "and":
+                ok = prev in ("mult", "unit", "tens", "digit") and (
+                    prev == "mult" or nxt in ("a", "unit", "tens", "digit") and any(
+                        c == "frac" for c in cats[i + 1:i + 4]))
+            elif cur == "digit":
+                ok = prev in ("mult", "and") and (nxt == "mult" or prev == "and" and
+                                                   float(tokens[i][0]) < 100)
+            elif prev in ("unit", "digit") and cur in ("unit", "tens"):
+                ok = False
+            elif prev == "tens" and (cur == "tens" or cur == "unit" and value >= 10):
+                ok = False
+            elif prev == "frac" and cur not in ("mult",):
+                ok = False
+            if ok:
+                continue
+            end_token = i - 1
+            if cats[end_token] == "and":
+                end_token -= 1
+            runs.append((tokens[start][1], tokens[end_token][2]))
+            start = i + 1 if cur == "and" else i
+            decimals = False
+            if start >= len(tokens):
+                break
+        else:
+            end_token = len(tokens) - 1
+            while end_token > start and cats[end_token] in ("and", "a"):
+                end_token -= 1
+            runs.append((tokens[start][1], tokens[end_token][2]))
+    return [r for r in runs if r[1] > r[0]]
+
+
 def parse_spelled(words: str) -> tuple[float, float, bool] | None:
     """Value, step and roundness of number words: "twenty-six", "three and a fifth"."""
-    tokens = [t for t in re.split(r"[\s,\-]+", words.lower()) if t and t != "and"]
+    tokens = [t.lower() for t in _RUN_TOKEN.findall(words)]
     if not tokens:
         return None
     total = 0.0
     current = 0.0
     seen_number = False
-    fraction_of: float | None = None
+    and_added: float | None = None  # the part after the last "and": a fraction's numerator
+    a_after_and = False
+    last_scale = 0.0
     decimals: str | None = None
+    pending_a = False
+    step_override: float | None = None
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         if token in ("a", "an"):
-            current = current or 0.0
-            fraction_of = 1.0
+            pending_a = True
+            a_after_and = and_added == 0.0
+            i += 1
+            continue
+        if token == "and":
+            and_added, a_after_and = 0.0, False
             i += 1
             continue
         if decimals is not None:
-            if token in UNITS and UNITS[token] < 10:
-                decimals += str(UNITS[token])
+            if token in UNITS and UNITS[token] < 10 or re.fullmatch(r"\d+", token):
+                decimals += str(UNITS.get(token, token))
                 i += 1
                 continue
-            if re.fullmatch(r"\d+", token):
-                decimals += token
+            if token in TENS:
+                tens = TENS[token]
+                if nxt in UNITS and 0 < UNITS[nxt] < 10:
+                    tens += UNITS[nxt]
+                    i += 1
+                decimals += str(tens)
                 i += 1
                 continue
+            if token in MULTIPLIERS and decimals:
+                current += float("0." + decimals)
+                step_override = 10.0 ** -len(decimals)
+                decimals = None
+                continue  # the multiplier scales the whole decimal ("two point two million")
             break
         if token == "point":
             decimals = ""
@@ -135,50 +240,63 @@ def parse_spelled(words: str) -> tuple[float, float, bool] | None:
         if re.fullmatch(r"\d+(?:\.\d+)?", token):
             current += float(token)
             seen_number = True
-        elif token in UNITS:
-            current += UNITS[token]
+            if and_added is not None:
+                and_added += float(token)
+        elif token in UNITS or token in TENS:
+            value = UNITS.get(token, TENS.get(token, 0))
+            current += value
             seen_number = True
-        elif token in TENS:
-            current += TENS[token]
-            seen_number = True
-        elif token == "dozen":
+            if and_added is not None:
+                and_added += value
+        elif token in ("dozen", "dozens"):
             current = (current or 1.0) * 12
             seen_number = True
         elif token in MULTIPLIERS:
             factor = MULTIPLIERS[token]
-            base = current or (1.0 if (seen_number or fraction_of) else 0.0)
-            if not base and not seen_number and fraction_of is None:
+            if not (current or seen_number or pending_a):
                 return None
-            base = base or 1.0
+            base = current or 1.0
+            if step_override is not None:
+                step_override *= factor
             if factor == 100:
                 current = base * 100
             else:
                 total += base * factor
                 current = 0.0
+                last_scale = factor
             seen_number = True
+            and_added = None
         elif token in FRACTIONS:
             denominator = FRACTIONS[token]
-            numerator = current if (current and fraction_of is None and not total) else 1.0
-            if current and fraction_of is None and not total:
-                # "three fifths" -> 3/5
-                current = numerator / denominator
-            elif fraction_of is not None and (total or current):
-                # "three and a fifth" -> 3 + 1/5 (previous whole number kept)
-                current += 1.0 / denominator
+            numerator = (and_added or (1.0 if a_after_and else 0.0)) if and_added is not None else 0.0
+            if numerator:
+                # "three and a fifth", "twenty and three fifths", "a million and a half"
+                rest = current - and_added
+                part = numerator / denominator
+                if rest == 0.0 and last_scale and nxt not in MULTIPLIERS:
+                    total += last_scale * part
+                    current = 0.0
+                else:
+                    current = rest + part
+            elif current:
+                current = current / denominator  # "three fifths", "a hundred trillionths"
             else:
-                current = 1.0 / denominator
-            fraction_of = None
+                current = 1.0 / denominator  # "a third", "one-half"
             seen_number = True
+            and_added = None
+            step_override = 0.0
         else:
             break
-        fraction_of = None if token not in ("a", "an") else fraction_of
+        pending_a = False
         i += 1
+    if decimals:
+        current += float("0." + decimals)
+        step_override = 10.0 ** -len(decimals)
     if not seen_number:
         return None
     value = total + current
-    if decimals:
-        value += float("0." + decimals)
-        return value, 10.0 ** -len(decimals), False
+    if step_override is not None:
+        return value, step_override, False
     whole = int(value) if value == int(value) else None
     if whole is None:
         return value, 0.0, False
@@ -186,28 +304,81 @@ def parse_spelled(words: str) -> tuple[float, float, bool] | None:
     return value, 10.0 ** zeros, zeros > 0
 
 
-def _fraction_ok(raw: str, text: str, end: int) -> bool:
-    """A fraction word is a number only as "a third of", "two thirds", "one-third of":
+_ORDINAL_LEAD = re.compile(r"\b(?:the|first|last|next|past|previous|final|those|these|its|"
+                           r"their|his|her|our)\s+$", re.IGNORECASE)
+
+
+def _fraction_ok(raw: str, text: str, start: int, end: int) -> bool:
+    """A fraction word is a number only as "a third of", "two thirds", "one and a half":
     never as an ordinal ("third quarter", "Fourth of July") or a bare "half"."""
-    words = re.split(r"[\s\-]+", raw.lower().strip())
-    if words[-1] not in FRACTIONS:
+    words = [w for w in re.split(r"[\s\-]+", raw.lower().strip()) if w]
+    if not words or words[-1] not in FRACTIONS:
         return True
     if len(words) == 1:
         return False
-    after = text[end:end + 12].lower()
-    return bool(re.match(r"\s+of\b", after)) and words[-2] not in ("the",)
+    of_after = bool(re.match(r"\s+of\b", text[end:end + 6]))
+    if "and" in words:
+        return True
+    if _ORDINAL_LEAD.search(text[max(0, start - 12):start]):
+        return False  # "the first three quarters", "the past two quarters"
+    if words[-2] in ("a", "an", "the") or words[-1].startswith(("quarter", "half", "halves")):
+        return of_after  # "a third suspect", "two quarters" of a year
+    return True
+
+
+def _digit_fraction(match: re.Match[str]) -> tuple[float, float] | None:
+    numerator, denominator = int(match.group("num")), int(match.group("den"))
+    if not 0 < numerator < denominator or denominator > 128:
+        return None
+    whole = int(match.group("whole")) if match.group("whole") else 0
+    return whole + numerator / denominator, 0.0
 
 
 def find_numbers(text: str, rules: Rules) -> list[Number]:
     """Every number in the text, in digits or words, with any scale word folded in."""
     found: list[Number] = []
     taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in taken)
+
     for match in VAGUE_RE.finditer(text):
         lo, hi = VAGUE[match.group(0).lower()]
         found.append(Number(match.start(), match.end(), lo, 1.0, True, spelled=True,
                             vague=(lo, hi)))
         taken.append(match.span())
+    if "/" in text or "⁄" in text:
+        for match in DIGIT_FRACTION.finditer(text):
+            parsed = _digit_fraction(match)
+            if parsed is not None and free(*match.span()):
+                found.append(Number(match.start(), match.end(), parsed[0], parsed[1], False))
+                taken.append(match.span())
+    if any(ch in text for ch in UNICODE_FRACTIONS):
+        for match in UNICODE_FRACTION.finditer(text):
+            whole = int(match.group("whole")) if match.group("whole") else 0
+            found.append(Number(match.start(), match.end(),
+                                whole + UNICODE_FRACTIONS[match.group("frac")], 0.0, False))
+            taken.append(match.span())
+    spelled = []
+    for match in SPELLED.finditer(text):
+        raw = match.group(0)
+        if raw[0].isdigit() and not re.search(r"\s(?:and|[A-Za-z]+\s+(?:[A-Za-z]|\d))", raw):
+            continue  # "4 million" alone is digits and a scale word, read below
+        for run_start, run_end in split_runs(raw):
+            start, end = match.start() + run_start, match.start() + run_end
+            words = text[start:end]
+            if words[0].isdigit() and not re.search(r"\s[A-Za-z]+\s", words):
+                continue
+            spelled.append((start, end, words))
+    for start, end, words in spelled:
+        if words[0].isdigit() and free(start, end):
+            parsed = parse_spelled(words)
+            if parsed is not None:
+                found.append(Number(start, end, *parsed, spelled=True, scaled=True))
+                taken.append((start, end))
     for match in DIGITS.finditer(text):
+        if not free(*match.span()):
+            continue
         parsed = _digits_value(match.group(0))
         if parsed is None:
             continue
@@ -220,14 +391,12 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
             value, step, scaled = value * factor, step * factor, True
         found.append(Number(match.start(), end, value, step, is_round, scaled=scaled))
         taken.append((match.start(), end))
-    for match in SPELLED.finditer(text):
-        start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
+    for start, end, words in spelled:
+        if not free(start, end) or not _fraction_ok(words, text, start, end):
             continue
-        raw = match.group(0)
-        if not _fraction_ok(raw, text, end):
+        if words.lower() in ("a", "an"):
             continue
-        parsed = parse_spelled(raw)
+        parsed = parse_spelled(words)
         if parsed is None:
             continue
         value, step, is_round = parsed

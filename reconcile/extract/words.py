@@ -24,6 +24,7 @@ IRREGULAR_SINGULAR = {
 IRREGULAR_PLURALS = frozenset(k for k in IRREGULAR_SINGULAR if k not in
                               ("person", "fish", "deer", "series", "species", "news", "crew"))
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
+_NOT_MEN_PLURALS = frozenset("abdomen specimen regimen semen stamen acumen".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
@@ -34,6 +35,8 @@ def singular(word: str) -> str:
         return IRREGULAR_SINGULAR[lower]
     if len(lower) <= 3 or lower.endswith(_NOT_PLURAL_ENDINGS):
         return lower
+    if lower.endswith("men") and len(lower) > 4 and lower not in _NOT_MEN_PLURALS:
+        return lower[:-3] + "man"  # fishermen, policemen, chairmen
     if lower.endswith("uses"):
         return lower[:-2]  # viruses, bonuses, campuses
     if lower.endswith("ies") and len(lower) > 4:
@@ -49,6 +52,8 @@ def looks_plural(word: str) -> bool:
     """True for words that read as plural nouns ("launchers", "people")."""
     lower = word.lower()
     if lower in IRREGULAR_PLURALS:
+        return True
+    if lower.endswith("men") and len(lower) > 4 and lower not in _NOT_MEN_PLURALS:
         return True
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(_NOT_PLURAL_ENDINGS)
 
