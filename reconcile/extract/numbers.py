@@ -334,6 +334,15 @@ def _digit_fraction(match: re.Match[str]) -> tuple[float, float] | None:
     return whole + numerator / denominator, 0.0
 
 
+_NUMBER_WORDS = frozenset(w.lower() for w in _WORD_ALTERNATION.split("|"))
+_WORD_SPLIT = re.compile(r"[^a-z]+")
+
+
+def _has_number_word(text: str) -> bool:
+    """Whether any word of the text is a number word: skips the costly word scan when not."""
+    return not _NUMBER_WORDS.isdisjoint(_WORD_SPLIT.split(text.lower()))
+
+
 def find_numbers(text: str, rules: Rules) -> list[Number]:
     """Every number in the text, in digits or words, with any scale word folded in."""
     found: list[Number] = []
@@ -360,7 +369,7 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
                                 whole + UNICODE_FRACTIONS[match.group("frac")], 0.0, False))
             taken.append(match.span())
     spelled = []
-    for match in SPELLED.finditer(text):
+    for match in (SPELLED.finditer(text) if _has_number_word(text) else ()):
         raw = match.group(0)
         if raw[0].isdigit() and not re.search(r"\s(?:and|[A-Za-z]+\s+(?:[A-Za-z]|\d))", raw):
             continue  # "4 million" alone is digits and a scale word, read below

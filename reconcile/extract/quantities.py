@@ -109,12 +109,18 @@ def _patterns(rules: Rules) -> dict:
                                       re.IGNORECASE),
         "unit_lookup": {u.lower(): v for u, v in rules.units.items() if len(u) > 3},
         "hedge_words": rules.hedges,
+        # cheap pre-checks, so the backward searches above run only where they can match
+        "hedge_last_words": frozenset(h.split()[-1] for h in rules.hedges),
+        "symbol_last_chars": frozenset(sym[-1] for sym in rules.currency_symbols) | {"$"},
     }
 
 
 def _currency_before(prefix: str, rules: Rules, pats) -> tuple[str, int] | None:
     """The ISO code of a currency sign or code right before a number, and where it starts."""
-    match = pats["symbol_before"].search(prefix)
+    tail = prefix.rstrip()
+    if not tail:
+        return None
+    match = pats["symbol_before"].search(prefix) if tail[-1] in pats["symbol_last_chars"] else None
     if match:
         if match.group("code"):
             letters = match.group("code").replace(".", "")
@@ -129,6 +135,8 @@ def _currency_before(prefix: str, rules: Rules, pats) -> tuple[str, int] | None:
         sym = match.group("sym").replace(" ", "")
         code = rules.currency_symbols.get(sym) or _code_for_prefix(sym.rstrip("$"), rules) or "USD"
         return code, match.start()
+    if not tail[-1].isalpha():
+        return None
     match = pats["code_before"].search(prefix)
     if match and _code_ok(match.group("code"), rules):
         return match.group("code").upper(), match.start()
@@ -499,7 +507,12 @@ def _with_hedge(text: str, m: _Mention, pats, sub=None) -> _Mention:
     """Attach a hedge word before the number ("nearly $700 million") and a sign."""
     prefix = text[max(0, m.start - 30):m.start]
     hedge = None
-    match = pats["hedge_before"].search(prefix)
+    words = prefix.lower().split()
+    while words and words[-1] in ("a", "an"):
+        words.pop()
+    match = None
+    if words and words[-1] in pats["hedge_last_words"]:
+        match = pats["hedge_before"].search(prefix)
     start = m.start
     if match:
         hedge_word = match.group("hedge").lower()
