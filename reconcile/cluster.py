@@ -1,29 +1,38 @@
 """Sources -> stories: articles about the same event, so that only their claims are compared.
 
-Topic similarity is TF-IDF cosine over each article's title and lead. Event identity needs
+Topic similarity is TF-IDF cosine over each article's title and opening. Event identity needs
 more than topic: two articles that state different key amounts (a $700 million sale and an
-$11.1 billion package) are about different events even when their words overlap. Clusters are
-merged only when every pair across them is similar enough (complete linkage over the candidate
-pairs), so a chain of lookalikes never glues two events together.
+$11.1 billion package) are about different events even when their words overlap, and two
+shootings in one city a season apart are two events. So the similarity of two articles
+published more than `date_window` days apart is scaled down by `date_factor` (follow-ups a few
+weeks later still join when their words agree strongly). Clusters are merged only when every
+pair across them is similar enough (complete linkage over the candidate pairs), so a chain of
+lookalikes never glues two events together.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reconcile.model import Claim, Kind, Source, Story
 
-LEAD_CHARS = 1500
+# The opening of an article: enough for local news to name the victims, the street and the
+# town (on the gun_violence training incidents the first 6,000 characters gave stories
+# B-cubed F1 88.2 against 84.6 for the first 1,500).
+LEAD_CHARS = 6000
 
 
 @dataclass(frozen=True, slots=True)
 class ClusterSettings:
     """Thresholds of story clustering (from rules/matching.yaml)."""
 
-    similarity: float = 0.25
+    similarity: float = 0.15
     amount_bonus: float = 0.15
     amount_penalty: float = 0.15
+    date_window: int = 30      # days between publication dates before similarity is scaled
+    date_factor: float = 0.7   # the scale applied beyond the window
 
 
 def lead_text(source: Source) -> str:
@@ -68,11 +77,15 @@ def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Seque
                     settings: ClusterSettings = ClusterSettings()) -> list[Story]:
     """Group sources into stories; each story's id is s1, s2, ... in order of its first source."""
     n = len(sources)
-    floor = max(0.0, settings.similarity - settings.amount_bonus)
+    floor = max(0.05, settings.similarity - settings.amount_bonus)
     raw = similarity_pairs(sources, floor)
     amounts = [_key_amounts(claims_by_source.get(s.id, ())) for s in sources]
+    published = [_date(s.published) for s in sources]
     scores: dict[tuple[int, int], float] = {}
     for (i, j), value in raw.items():
+        a, b = published[i], published[j]
+        if a and b and abs((a - b).days) > settings.date_window:
+            value *= settings.date_factor
         shared = amounts[i] & amounts[j]
         if shared:
             value += settings.amount_bonus
@@ -98,6 +111,13 @@ def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Seque
         ids = tuple(sources[i].id for i in cluster)
         stories.append(Story(id=f"s{number}", label=_label(sources, cluster), sources=ids))
     return stories
+
+
+def _date(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        return None
 
 
 def _label(sources: Sequence[Source], cluster: list[int]) -> str:

@@ -91,8 +91,11 @@ def build_report(sources: Sequence[Source], errors: Sequence[InputError],
         by_source[source.id] = numbered
         all_claims.extend(numbered)
     tol = rules.tolerances
+    defaults = ClusterSettings()
     stories = cluster_sources(sources, by_source, ClusterSettings(
-        similarity=float(tol.get("story_similarity", 0.25))))
+        similarity=float(tol.get("story_similarity", defaults.similarity)),
+        date_window=int(tol.get("story_date_window", defaults.date_window)),
+        date_factor=float(tol.get("story_date_factor", defaults.date_factor))))
     settings = MatchSettings(subject_similarity=float(tol.get("subject_similarity", 40)),
                              quote_similarity=float(tol.get("quote_similarity", 60)))
     source_map = {s.id: s for s in sources}

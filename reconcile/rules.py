@@ -226,7 +226,8 @@ def _read_aliases(data: Any, c: _Checker) -> dict[str, Any]:
     return {"aliases": _frozen(aliases)}
 
 
-MATCHING_NUMBERS = ("story_similarity", "subject_similarity", "quote_similarity")
+MATCHING_NUMBERS = ("story_similarity", "subject_similarity", "quote_similarity",
+                    "story_date_window", "story_date_factor")
 MATCHING_LISTS = ("update_words",)
 
 
