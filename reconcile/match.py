@@ -51,7 +51,9 @@ def _subject_similarity(a: Claim, b: Claim, strict: bool = False) -> float:
     from rapidfuzz import fuzz, utils
 
     if not a.subject or not b.subject:
-        return 0.0
+        # a claim alone in its clause ("82 launchers, 420 missiles and 60 howitzers") has no
+        # words of its own: unknown, so neither evidence for nor against
+        return 50.0
     scorer = fuzz.token_sort_ratio if strict else fuzz.token_set_ratio
     return scorer(a.subject, b.subject, processor=utils.default_process)
 
