@@ -115,6 +115,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         relation = compare_quotes(a.value.stated, b.value.stated)
         if relation == "different":
             return 0.0
+        if relation != "same" and min(len(a.value.stated.split()), len(b.value.stated.split())) <= 4:
+            return 0.0  # a few words ("a credible capability") recur without quoting each other
         same_speaker = _same_speaker(a.value.speaker, b.value.speaker)
         if same_speaker is False:
             return 0.0

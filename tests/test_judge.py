@@ -1,0 +1,78 @@
+"""Verdicts on fact groups: agree, conflict with outliers, update, single; consensus; reasons."""
+from __future__ import annotations
+
+import pytest
+
+from reconcile.judge import judge_group
+from reconcile.model import Claim, Kind, NumberValue, Source
+
+TOLLS = frozenset({"killed", "dead", "injured"})
+
+
+def source(sid, published=None, outlet=None):
+    return Source(id=sid, path=f"{sid}.md", text="", published=published, outlet=outlet)
+
+
+def count(cid, sid, stated, sentence="", low=None, high=None):
+    low = stated if low is None else low
+    high = stated if high is None else high
+    return Claim(Kind.COUNT, f"{stated:g} people", 0, 1, sentence, "people",
+                 NumberValue(stated, low, high, "people"), source=sid, id=cid)
+
+
+def verdict(claims, sources):
+    return judge_group("g1", "s1", claims, {s.id: s for s in sources}, update_words=TOLLS)
+
+
+def test_judge_overlapping_intervals_agree_with_tightest_consensus():
+    group = verdict([count("c1", "a", 700, low=665, high=700), count("c2", "b", 699, low=698.5, high=699.5)],
+                    [source("a"), source("b")])
+    assert group.verdict.value == "agree"
+    assert group.consensus["stated"] == 699
+    assert (group.consensus["low"], group.consensus["high"]) == (698.5, 699.5)
+
+
+def test_judge_names_the_outlier_against_a_majority():
+    group = verdict([count("c1", "a", 300), count("c2", "b", 330), count("c3", "c", 330)],
+                    [source("a", outlet="Daily"), source("b"), source("c")])
+    assert group.verdict.value == "conflict"
+    assert group.outliers == ("c1",)
+    assert group.consensus["stated"] == 330
+    assert group.reason.startswith("Daily says")
+
+
+def test_judge_two_sources_that_disagree_have_no_majority():
+    group = verdict([count("c1", "a", 3), count("c2", "b", 4)], [source("a"), source("b")])
+    assert group.verdict.value == "conflict"
+    assert group.outliers == () and group.consensus is None
+    assert "no majority" in group.reason
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    pytest.param("Two people were killed in the shooting.", "update", id="toll-rises"),
+    pytest.param("The shop sold two people tickets.", "conflict", id="not-a-toll"),
+])
+def test_judge_a_later_higher_toll_is_an_update(sentence, expected):
+    group = verdict([count("c1", "a", 2, sentence), count("c2", "b", 3, sentence)],
+                    [source("a", "2025-01-01"), source("b", "2025-01-03")])
+    assert group.verdict.value == expected
+
+
+def test_judge_a_later_lower_toll_is_a_conflict():
+    sentence = "Three people were killed."
+    group = verdict([count("c1", "a", 3, sentence), count("c2", "b", 2, sentence)],
+                    [source("a", "2025-01-01"), source("b", "2025-01-03")])
+    assert group.verdict.value == "conflict"
+
+
+def test_judge_one_source_stating_a_fact_twice_is_single():
+    group = verdict([count("c1", "a", 5), count("c2", "a", 5)], [source("a")])
+    assert group.verdict.value == "single"
+    assert group.claims == ("c1", "c2")
+
+
+def test_judge_syndicated_copies_count_once():
+    claims = [count("c1", "a", 3), count("c2", "b", 4), count("c3", "c", 4)]
+    group = judge_group("g1", "s1", claims, {s: source(s) for s in "abc"}, {"c": "b"}, TOLLS)
+    # b and c are one text: one source says 3, one says 4, so there is no majority
+    assert group.verdict.value == "conflict" and group.outliers == ()
