@@ -170,7 +170,7 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
         members = blocks[key]
         scores: dict[tuple[int, int], float] = {}
         nearest = _mutual_nearest(members, canonical)
-        for i, j in itertools.combinations(range(len(members)), 2):
+        for i, j in _candidate_pairs(members, settings):
             a, b = members[i], members[j]
             candidates += 1
             same_source = canonical.get(a.source, a.source) == canonical.get(b.source, b.source)
@@ -183,6 +183,25 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
     order = {id(claim): position for position, claim in enumerate(claims)}
     groups.sort(key=lambda g: min(order[id(c)] for c in g))
     return groups, candidates
+
+
+def _candidate_pairs(members: list[Claim], settings: MatchSettings):
+    """Index pairs worth scoring: numbers only within the value window where their closeness
+    can be above zero (sorted sweep); other kinds all pairs of the block."""
+    if not members or not isinstance(members[0].value, NumberValue):
+        yield from itertools.combinations(range(len(members)), 2)
+        return
+    order = sorted(range(len(members)), key=lambda k: (_bounds(members[k])[0], k))
+    for position, i in enumerate(order):
+        low, high = _bounds(members[i])
+        # beyond twice the larger value (and the small-count floor) closeness is zero
+        reach = max(abs(high), abs(low)) * 2 + settings.count_floor
+        if high == float("inf"):
+            reach = abs(low) * 2 + settings.count_floor
+        for j in order[position + 1:]:
+            if _bounds(members[j])[0] > reach:
+                break
+            yield (min(i, j), max(i, j))
 
 
 def _mutual_nearest(members: list[Claim], canonical: dict[str, str]) -> set[tuple[int, int]]:
