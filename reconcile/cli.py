@@ -136,11 +136,45 @@ def _report(args, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     from reconcile.report import render
 
     rules, sources, errors = _read(args, stdin, stderr)
-    report, _ = build_report(sources, errors, rules, args.rules, args.jobs)
+    with _progress(len(sources), args.quiet, stderr) as advance:
+        report, _ = build_report(sources, errors, rules, args.rules, args.jobs, progress=advance)
     color = args.format == "terminal" and not args.output and stdout.isatty()
     width = _terminal_width() if args.format == "terminal" else 100
     _write(render(report, args.format, color=color, width=width), args.output, stdout)
     return EXIT_OK
+
+
+# Below this many articles a run takes a moment, and a progress bar would only flicker.
+PROGRESS_MIN_SOURCES = 50
+
+
+class _progress:
+    """A rich progress bar on standard error while articles are extracted, when it is a
+    terminal, the run is long enough, and --quiet was not given; otherwise nothing."""
+
+    def __init__(self, total: int, quiet: bool, stream: TextIO):
+        self.total, self.stream = total, stream
+        self.enabled = (not quiet and total >= PROGRESS_MIN_SOURCES
+                        and getattr(stream, "isatty", lambda: False)())
+        self.bar = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress("[progress.description]{task.description}", BarColumn(),
+                            MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(file=self.stream), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("reading articles", total=self.total)
+        return lambda n=1: self.bar.advance(task, n)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
 
 
 def _terminal_width() -> int:

@@ -178,3 +178,24 @@ def test_cli_report_defaults_to_the_bundled_sources(monkeypatch, tmp_path):
     code, out, _ = run(["report", "--format", "json"])
     assert code == 0
     assert all(s["path"].startswith("sources/") for s in json.loads(out)["sources"])
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("quiet,tty,shown", [
+    pytest.param(False, True, True, id="terminal"),
+    pytest.param(True, True, False, id="quiet"),
+    pytest.param(False, False, False, id="not-a-terminal"),
+])
+def test_cli_progress_bar_only_on_a_terminal_and_never_when_quiet(tmp_path, quiet, tty, shown):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(60):
+        (folder / f"a{number:02d}.md").write_text(ARTICLE_A, encoding="utf-8")
+    err = _Terminal() if tty else io.StringIO()
+    argv = ["report", str(folder), "--format", "json", "--jobs", "1"] + (["--quiet"] if quiet else [])
+    assert main(argv, stdin=io.StringIO(), stdout=io.StringIO(), stderr=err) == 0
+    assert ("reading articles" in err.getvalue()) == shown
