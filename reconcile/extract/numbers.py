@@ -40,18 +40,19 @@ _WORD_ALTERNATION = "|".join(sorted([*UNITS, *TENS, *MULTIPLIERS, "dozens", "doz
 _MULTIPLIER_ALTERNATION = "hundred|thousand|million|billion|trillion|lakh|crore|dozens?"
 # A run of number words: "twenty-six", "one hundred and six", "three and a fifth"; digits may
 # lead when a multiplier word follows them ("4 thousand 3 hundred and 21").
+_FIRST_LETTERS = "".join(sorted({w[0] for w in _WORD_ALTERNATION.split("|")} | {"a"} | set("0123456789")))
 SPELLED = re.compile(
-    rf"\b(?:(?:a|an)\s+|\d+(?:\.\d+)?\s+(?=(?:{_MULTIPLIER_ALTERNATION})\b))?(?:{_WORD_ALTERNATION})"
+    rf"(?=[{_FIRST_LETTERS}])\b(?:(?:a|an)\s+|\d+(?:\.\d+)?\s+(?=(?:{_MULTIPLIER_ALTERNATION})\b))?(?:{_WORD_ALTERNATION})"
     rf"(?:(?:\s*-\s*|\s+and\s+(?:a\s+|an\s+)?|\s+(?:a\s+)?|,\s+)(?:{_WORD_ALTERNATION}|\d+(?:\.\d+)?)\b)*\b",
     re.IGNORECASE)
-VAGUE_RE = re.compile(r"\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|"
+VAGUE_RE = re.compile(r"(?=[tdshmb])\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|"
                       r"thousands|millions|billions)\b(?=\s+of\b)", re.IGNORECASE)
 
 # Digits: 1,234,567.89 | 12,34,567.89 (Indian grouping) | 1234.5 | .5 | 1 414 021 100 (space
 # groups, at least two of them). Letters may touch the digits ("USD3.14", "Rs20"); the
 # classifier decides if they are a code.
-DIGITS = re.compile(
-    r"(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+DIGITS = re.compile(  # the leading lookahead lets the scan skip non-digit positions fast
+    r"(?=[\d.])(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,])"
     r"|\d+ \. \d+(?= ?(?:%|per))|\d+(?:\.\d+)?|\.\d+)(?![\d])")
 # A proper fraction in digits ("1/2 pound", "2 1/4 inches"); dates like "3/4" are taken first
