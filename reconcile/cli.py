@@ -188,17 +188,12 @@ def _extract(args, stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     import io
     import json
 
-    from reconcile.pipeline import extract_sources
+    from reconcile.pipeline import extract_sources, number_claims
 
     rules, sources, errors = _read(args, stdin, stderr)
     sources = sorted(sources, key=lambda s: s.id)
-    claims = extract_sources(sources, args.rules, args.jobs)
-    rows = []
-    counter = 0
-    for source in sources:
-        for claim in claims[source.id]:
-            counter += 1
-            rows.append({**claim.to_dict(), "id": f"c{counter}"})
+    claims = number_claims(sources, extract_sources(sources, args.rules, args.jobs))
+    rows = [claim.to_dict() for source in sources for claim in claims[source.id]]
     if args.format == "jsonl":
         text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         text += "".join(json.dumps({"error": e.error, "path": e.path}, ensure_ascii=False) + "\n"

@@ -22,7 +22,6 @@ class MatchSettings:
 
     subject_similarity: float = 40.0  # 0-100: subjects this alike may state the same fact
     pair_score: float = 0.55          # 0-1: a pair joins a group at this score
-    quote_similarity: float = 60.0    # 0-100: quotes this alike are the same quotation
     count_floor: float = 10.0         # relative gaps of small counts are taken against this
     nearest_subject: float = 25.0     # 0-100: subject floor for two sources' mutually nearest values
     nearest_closeness: float = 0.75   # 0-1: how close mutually nearest values must be

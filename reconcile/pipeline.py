@@ -55,6 +55,19 @@ def extract_sources(sources: Sequence[Source], rules_dir: str | None = None, job
     return {s.id: [replace(c, source=s.id) for c in claims] for s, claims in zip(sources, results)}
 
 
+def number_claims(sources: Sequence[Source],
+                  by_source: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
+    """The claims with report ids c1, c2, ... in source order, then position in the source."""
+    numbered: dict[str, list[Claim]] = {}
+    counter = 0
+    for source in sources:
+        numbered[source.id] = []
+        for claim in by_source[source.id]:
+            counter += 1
+            numbered[source.id].append(replace(claim, id=f"c{counter}"))
+    return numbered
+
+
 def syndicated_copies(sources: Sequence[Source], story: Story) -> dict[str, str]:
     """Map each source of a story that repeats another's text to the earliest such source."""
     from rapidfuzz import fuzz, utils
@@ -80,24 +93,15 @@ def build_report(sources: Sequence[Source], errors: Sequence[InputError],
     """Extract, cluster, match and judge already-read sources into a Report."""
     rules = rules or load_rules(rules_dir)
     sources = sorted(sources, key=lambda s: s.id)
-    by_source = extract_sources(sources, rules_dir, jobs, progress)
-    counter = 0
-    all_claims: list[Claim] = []
-    for source in sources:
-        numbered = []
-        for claim in by_source[source.id]:
-            counter += 1
-            numbered.append(replace(claim, id=f"c{counter}"))
-        by_source[source.id] = numbered
-        all_claims.extend(numbered)
+    by_source = number_claims(sources, extract_sources(sources, rules_dir, jobs, progress))
+    all_claims = [claim for source in sources for claim in by_source[source.id]]
     tol = rules.tolerances
     defaults = ClusterSettings()
     stories = cluster_sources(sources, by_source, ClusterSettings(
         similarity=float(tol.get("story_similarity", defaults.similarity)),
         date_window=int(tol.get("story_date_window", defaults.date_window)),
         date_factor=float(tol.get("story_date_factor", defaults.date_factor))))
-    settings = MatchSettings(subject_similarity=float(tol.get("subject_similarity", 40)),
-                             quote_similarity=float(tol.get("quote_similarity", 60)))
+    settings = MatchSettings(subject_similarity=float(tol.get("subject_similarity", 40)))
     source_map = {s.id: s for s in sources}
     update_words = frozenset(tol.get("update_words", ()))
     groups: list[Group] = []

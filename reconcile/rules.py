@@ -40,7 +40,6 @@ class Rules:
     """All rule data, validated. Build it with load_rules(); compared and hashed by identity."""
 
     hedges: Mapping[str, str]
-    hedges_after: Mapping[str, str]
     widen: Mapping[str, Mapping[str, float]]
     round_number_cap: Mapping[str, float]
     scales: Mapping[str, float]
@@ -124,8 +123,6 @@ class _Checker:
 def _read_hedges(data: Any, c: _Checker) -> dict[str, Any]:
     words = {str(k).lower(): c.choice(f"words.{k}", v, HEDGE_KINDS)
              for k, v in c.mapping(data, "words").items()}
-    after = {str(k).lower(): c.choice(f"after.{k}", v, HEDGE_KINDS)
-             for k, v in c.mapping(data, "after", required=False).items()}
     widen: dict[str, Mapping[str, float]] = {}
     for hedge, per_kind in c.mapping(data, "widen").items():
         c.choice(f"widen.{hedge}", hedge, HEDGE_KINDS)
@@ -135,7 +132,7 @@ def _read_hedges(data: Any, c: _Checker) -> dict[str, Any]:
         widen[hedge] = _frozen({c.choice(f"widen.{hedge}.{k}", k, NUMERIC_KINDS):
                                 c.number(f"widen.{hedge}.{k}", v, 0.0, 1.0)
                                 for k, v in per_kind.items()})
-    return {"hedges": _frozen(words), "hedges_after": _frozen(after), "widen": _frozen(widen)}
+    return {"hedges": _frozen(words), "widen": _frozen(widen)}
 
 
 def _read_precision(data: Any, c: _Checker) -> dict[str, Any]:
@@ -226,7 +223,7 @@ def _read_aliases(data: Any, c: _Checker) -> dict[str, Any]:
     return {"aliases": _frozen(aliases)}
 
 
-MATCHING_NUMBERS = ("story_similarity", "subject_similarity", "quote_similarity",
+MATCHING_NUMBERS = ("story_similarity", "subject_similarity",
                     "story_date_window", "story_date_factor")
 MATCHING_LISTS = ("update_words",)
 

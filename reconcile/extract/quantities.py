@@ -42,7 +42,6 @@ _NOT_RATE_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|after|on|from)\b",
 _RATE_NOUNS = frozenset("""barrel share ton tonne hour year month week day gallon pound ounce
 kilo kilogram gram litre liter person head unit seat ticket night tonne mile kilometre
 kilometer game night""".split())
-_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|and|or|/)\s*$", re.IGNORECASE)
 _ACCOUNTING_LEAD = re.compile(r"(?:\b(?:loss|losses|deficit|shortfall|of|was|were|net|"
                               r"totall?ed)|:)\s*$", re.IGNORECASE)
 # a minus sign touches the amount ("-$5", "−3.2%"); "- - $ 75" in tokenised copy is a dash
@@ -242,7 +241,7 @@ def _classify(text: str, n: Number, rules: Rules, pats) -> _Mention | None:
     if (not n.spelled and not n.scaled and n.value.is_integer() and 1800 <= n.value <= 2100
             and re.fullmatch(r"\d{4}", text[start:end])):
         return None
-    noun, noun_end = _counted_noun(text, end, n)
+    noun, noun_end = _counted_noun(text, end, n, rules.count_nouns_not)
     if noun is None:
         implied = re.match(r"\s+(?:(?:were|are|was|have been|had been)\s+)?([a-z]+)\b", suffix)
         if implied and implied.group(1) in rules.implied_people:
@@ -381,7 +380,8 @@ def _sentence_initial(prefix: str, position: int) -> bool:
     return not head or head[-1] in ".!?\n\"“:;"
 
 
-def _counted_noun(text: str, end: int, n: Number) -> tuple[str | None, int]:
+def _counted_noun(text: str, end: int, n: Number,
+                  not_nouns: frozenset[str]) -> tuple[str | None, int]:
     """The noun a count counts ("82 HIMARS launchers" -> "launcher") and where it ends.
 
     The noun keeps the content words of its phrase ("commercial fisherman", "kia hyundai
@@ -404,7 +404,7 @@ def _counted_noun(text: str, end: int, n: Number) -> tuple[str | None, int]:
     hyphen = re.match(r"-([a-z]+)\b(?!-)", text[position:position + 30])
     if hyphen and not partitive:
         word = hyphen.group(1)
-        if word.lower() in STOPWORDS or word.lower() in _NOT_NOUNS or word.endswith(("ed", "ly")):
+        if word.lower() in STOPWORDS or word.lower() in not_nouns or word.endswith(("ed", "ly")):
             return None, end
         return singular(word), position + hyphen.end()
     for _ in range(6):
@@ -417,7 +417,7 @@ def _counted_noun(text: str, end: int, n: Number) -> tuple[str | None, int]:
                 _TOKEN_AFTER.match(text, match.end(1)):
             position = match.end(1)  # "460 Kia and Hyundai vehicles"
             continue
-        if lower in _NOUN_STOPWORDS or lower in _NOT_NOUNS or not word:
+        if lower in _NOUN_STOPWORDS or lower in not_nouns or not word:
             break
         if n.value == 1 and tokens and looks_plural(word) and not partitive:
             break  # "One proposal asks": a plural-looking word after a singular count is a verb
@@ -448,7 +448,7 @@ def _counted_noun(text: str, end: int, n: Number) -> tuple[str | None, int]:
     # "5,700 categories of products", "65 snaps of man coverage": an of-phrase without article
     if looks_plural(head[0]) and not partitive:
         of_noun = re.match(r"\s+of\s+([a-z]+(?:\s+[a-z]+)?)\b", text[noun_end:noun_end + 30])
-        if of_noun and not any(w in STOPWORDS or w in _NOT_NOUNS for w in of_noun.group(1).split()):
+        if of_noun and not any(w in STOPWORDS or w in not_nouns for w in of_noun.group(1).split()):
             extra = of_noun.group(1).split()
             if len(extra) == 1 or not looks_plural(extra[0]):
                 noun = " ".join([*_modifiers(tokens[:-1]), singular(head[0]),
@@ -498,12 +498,9 @@ def _modifiers(tokens: list[tuple[str, int, int]]) -> list[str]:
     return kept
 
 
-_NOT_NOUNS = frozenset("""percent pct per cent times fold point points am pm a.m p.m
-million billion trillion thousand hundred dozen cheaper higher lower faster bigger larger
-smaller older younger longer shorter better worse greater fewer less more""".split())
 
 
-def _with_hedge(text: str, m: _Mention, pats, sub=None) -> _Mention:
+def _with_hedge(text: str, m: _Mention, pats) -> _Mention:
     """Attach a hedge word before the number ("nearly $700 million") and a sign."""
     prefix = text[max(0, m.start - 30):m.start]
     hedge = None
@@ -594,8 +591,8 @@ def _to_claim(ctx: Context, m: _Mention) -> Claim | None:
                                     step_high=m.high.step, round_high=m.high.round)
     elif m.number.vague:
         stated = m.number.vague
-        low, high = m.number.vague[0] / 2, None  # "dozens" is at least a couple of dozen
-        low = float(m.number.vague[0])
+        # "dozens" is at least a couple of dozen, and open above
+        low, high = float(m.number.vague[0]), None
     else:
         stated = m.number.value * sign
         low, high = number_interval(stated, m.number.step, m.number.round, m.hedge, kind, rules)
