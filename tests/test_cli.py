@@ -48,7 +48,7 @@ def articles(tmp_path):
 
 
 def _commands():
-    parser = _parser()
+    parser, _ = _parser()
     action = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     return action, parser
 

@@ -1,0 +1,57 @@
+"""`reconcile extract`: list the claims found in each article."""
+from __future__ import annotations
+
+import argparse
+
+from reconcile.commands._shared import (EXIT_OK, Streams, add_common_arguments, bundled_sources,
+                                        read_inputs, write_output)
+
+NAME = "extract"
+HELP = "list the claims found in each article"
+DESCRIPTION = "Extract the checkable claims of each article, one per line."
+
+CSV_COLUMNS = ["id", "source", "kind", "text", "start", "end", "stated", "low", "high", "unit",
+               "hedge", "speaker", "subject", "sentence"]
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article file, folder (read recursively) or - for standard input")
+    parser.add_argument("--format", "-f", default="jsonl", choices=("jsonl", "csv"),
+                        help="output format (default: jsonl)")
+    parser.add_argument("--output", "-o", metavar="FILE",
+                        help="write to FILE instead of standard output")
+    add_common_arguments(parser)
+
+
+def run(args: argparse.Namespace, io: Streams) -> int:
+    import csv
+    import io as io_
+    import json
+
+    from reconcile.pipeline import extract_sources, number_claims
+
+    rules, sources, errors = read_inputs(args.paths or [bundled_sources()], args, io)
+    sources = sorted(sources, key=lambda s: s.id)
+    claims = number_claims(sources, extract_sources(sources, args.rules, args.jobs))
+    rows = [claim.to_dict() for source in sources for claim in claims[source.id]]
+    if args.format == "jsonl":
+        text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        text += "".join(json.dumps({"error": e.error, "path": e.path}, ensure_ascii=False) + "\n"
+                        for e in errors)
+    else:
+        buffer = io_.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for row in rows:
+            value = row["value"]
+            writer.writerow([row["id"], row["source"], row["kind"], row["text"], row["start"],
+                             row["end"], json.dumps(value.get("stated"), ensure_ascii=False),
+                             value.get("low"), value.get("high"), value.get("unit", ""),
+                             value.get("hedge") or "", value.get("speaker") or "",
+                             row["subject"], row["sentence"]])
+        for error in errors:
+            writer.writerow(["", error.path, "error", error.error] + [""] * 10)
+        text = buffer.getvalue()
+    write_output(text, args.output, io.stdout)
+    return EXIT_OK

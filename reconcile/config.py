@@ -1,0 +1,147 @@
+"""Project configuration: `reconcile.toml`, or `[tool.reconcile]` in `pyproject.toml`.
+
+The file is found by walking up from the working folder (DESIGN.md section 5); the first folder
+holding either file wins, and `reconcile.toml` wins over `pyproject.toml` in the same folder.
+Relative paths in it are relative to the folder holding it. Every key is checked: a mistake
+names the file, the key and what was expected, and exits 2 (ConfigError).
+
+    archive = "archive/"                 # what `check` compares with (--against overrides)
+    include = ["**/*.md"]                # globs of articles to read, relative to the root
+    exclude = ["drafts/**"]
+    fail_on = "conflict"                 # conflict | never
+    accepted = "reconcile-accepted.yaml" # the accepted-findings file (review import writes it)
+    index = ".reconcile/index.sqlite"    # the archive index of `check`
+    [front_matter]                       # key names tried, in order, for each field
+    date = ["date", "published"]
+    outlet = ["outlet", "publisher"]
+    title = ["title"]
+    url = ["url", "link"]
+"""
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reconcile.errors import ConfigError
+
+CONFIG_NAME = "reconcile.toml"
+FAIL_LEVELS = ("conflict", "never")
+FRONT_MATTER_FIELDS = ("date", "outlet", "title", "url")
+DEFAULT_ACCEPTED = "reconcile-accepted.yaml"
+DEFAULT_INDEX = ".reconcile/index.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The settings in force; `path` is the file they came from (None: defaults only)."""
+
+    root: Path
+    path: Path | None = None
+    archive: Path | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fail_on: str = "conflict"
+    accepted: Path | None = None
+    index: Path | None = None
+    front_matter: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def accepted_path(self) -> Path:
+        return self.accepted or self.root / DEFAULT_ACCEPTED
+
+    @property
+    def index_path(self) -> Path:
+        return self.index or self.root / DEFAULT_INDEX
+
+
+def find_config(start: Path | None = None) -> tuple[Path | None, dict[str, Any]]:
+    """The configuration file above `start` (default: the working folder) and its table."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        own = folder / CONFIG_NAME
+        if own.is_file():
+            return own, _load_toml(own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            table = _load_toml(project).get("tool", {}).get("reconcile")
+            if table is not None:
+                if not isinstance(table, dict):
+                    raise ConfigError(f"{project}: tool.reconcile: expected a table")
+                return project, table
+    return None, {}
+
+
+def load_config(start: Path | None = None, path: Path | None = None) -> Config:
+    """The configuration found from `start`, or read from the explicit file `path`."""
+    if path is not None:
+        path = Path(path)
+        if not path.is_file():
+            raise ConfigError(f"{path}: no such configuration file")
+        table = _load_toml(path)
+        if path.name == "pyproject.toml":
+            table = table.get("tool", {}).get("reconcile", {})
+    else:
+        path, table = find_config(start)
+    root = path.parent if path else (start or Path.cwd()).resolve()
+    return parse_config(table, root, path)
+
+
+def parse_config(table: Mapping[str, Any], root: Path, path: Path | None = None) -> Config:
+    """Check every key of a configuration table and build the Config."""
+    where = str(path) if path else "configuration"
+    known = {"archive", "include", "exclude", "fail_on", "accepted", "index", "front_matter"}
+    for key in table:
+        if key not in known:
+            raise ConfigError(f"{where}: {key}: unknown key; expected one of "
+                              + ", ".join(sorted(known)))
+
+    def a_path(key: str) -> Path | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where}: {key}: expected a path as a string")
+        return (root / value).resolve() if not Path(value).is_absolute() else Path(value)
+
+    def globs(key: str) -> tuple[str, ...]:
+        value = table.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise ConfigError(f"{where}: {key}: expected a list of glob patterns (strings)")
+        return tuple(value)
+
+    fail_on = table.get("fail_on", "conflict")
+    if fail_on not in FAIL_LEVELS:
+        raise ConfigError(f"{where}: fail_on: expected one of {', '.join(FAIL_LEVELS)}, "
+                          f"got {fail_on!r}")
+    front = table.get("front_matter", {})
+    if not isinstance(front, dict):
+        raise ConfigError(f"{where}: front_matter: expected a table of key-name lists")
+    front_matter: dict[str, tuple[str, ...]] = {}
+    for name, keys in front.items():
+        if name not in FRONT_MATTER_FIELDS:
+            raise ConfigError(f"{where}: front_matter.{name}: unknown field; expected one of "
+                              + ", ".join(FRONT_MATTER_FIELDS))
+        if isinstance(keys, str):
+            keys = [keys]
+        if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and k
+                                                              for k in keys):
+            raise ConfigError(f"{where}: front_matter.{name}: expected a list of key names")
+        front_matter[name] = tuple(k.lower() for k in keys)
+    return Config(root=root, path=path, archive=a_path("archive"), include=globs("include"),
+                  exclude=globs("exclude"), fail_on=fail_on, accepted=a_path("accepted"),
+                  index=a_path("index"), front_matter=front_matter)
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read: {err.strerror or err}") from err
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML: {err}") from err
