@@ -1,0 +1,1 @@
+"""`reconcile check`: new articles against the archive, with findings for CI."""

@@ -1,0 +1,1 @@
+"""Where the pipeline runs: the local engine (default) or Dask."""

@@ -1,0 +1,1 @@
+"""`reconcile review`: editor review tables exported and decisions read back."""
