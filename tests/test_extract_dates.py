@@ -2,7 +2,8 @@
 
 Rows give the sentence, the publication date (or None) and the expected claims as
 (text, stated start, stated end, granularity, hedge, low, high). Known misses are strict
-xfail rows so that a fix shows up.
+xfail rows so that a fix shows up. "early/mid/late" and "earlier/later this ..." state the
+part they name (a range); `low`/`high` keep the slightly wider part a claim is compatible with.
 """
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reconcile.extract.context import Context
-from reconcile.extract.dates import extract_dates
+from reconcile.extract import extract_claims
+from reconcile.extract.dates import extract_dates, number_spans
 from reconcile.model import Kind
 from reconcile.rules import load_rules
 
@@ -102,28 +104,62 @@ HEDGED = [
                  [_one("after June 2026", "2026-06-01", "2026-06-30", "month", "after",
                        "2026-07-01", None)], id="after-month"),
     pytest.param("The deal closed in late November 2025.",
-                 [_one("late November 2025", "2025-11-01", "2025-11-30", "month", "late",
+                 [_one("late November 2025", "2025-11-21", "2025-11-30", "range", "late",
                        "2025-11-20", "2025-11-30")], id="late-month"),
     pytest.param("Trials begin in early 2024.",
-                 [_one("early 2024", "2024-01-01", "2024-12-31", "year", "early", "2024-01-01",
-                       "2024-04-30")], id="early-year"),
+                 [_one("early 2024", "2024-01-01", "2024-04-30", "range", "early")], id="early-year"),
     pytest.param("A decision is due by mid-2024.",
-                 [_one("by mid-2024", "2024-01-01", "2024-12-31", "year", "by", None, "2024-08-31")],
+                 [_one("by mid-2024", "2024-05-01", "2024-08-31", "range", "by", None, "2024-08-31")],
                  id="by-mid-year"),
     pytest.param("Output recovered in late 2024.",
-                 [_one("late 2024", "2024-01-01", "2024-12-31", "year", "late", "2024-09-01",
-                       "2024-12-31")], id="late-year"),
+                 [_one("late 2024", "2024-09-01", "2024-12-31", "range", "late")], id="late-year"),
     pytest.param("The line opens by the end of 2027.",
-                 [_one("by the end of 2027", "2027-01-01", "2027-12-31", "year", "by", None,
+                 [_one("by the end of 2027", "2027-09-01", "2027-12-31", "range", "by", None,
                        "2027-12-31")], id="by-end-of"),
     pytest.param("The genre peaked in the late 1990s.",
-                 [_one("the late 1990s", "1990-01-01", "1999-12-31", "decade", "late", "1996-01-01",
+                 [_one("the late 1990s", "1997-01-01", "1999-12-31", "range", "late", "1996-01-01",
                        "1999-12-31")], id="late-decade"),
+    pytest.param("Prices rose in mid-March 2025.",
+                 [_one("mid-March 2025", "2025-03-11", "2025-03-20", "range", "mid", "2025-03-10",
+                       "2025-03-20")], id="mid-month"),
+    pytest.param("The firm was founded at the beginning of 2000.",
+                 [_one("the beginning of 2000", "2000-01-01", "2000-04-30", "range", "early")],
+                 id="beginning-of-year"),
+    pytest.param("Talks stalled since late July 2024.",
+                 [_one("since late July 2024", "2024-07-21", "2024-07-31", "range", "since",
+                       "2024-07-20", None)], id="since-late-month"),
+    pytest.param("Deliveries must arrive before 2030.",
+                 [_one("before 2030", "2030-01-01", "2030-12-31", "year", "before", None,
+                       "2029-12-31")], id="before-year"),
 ]
 
 RELATIVE = [
     pytest.param("Flights resume in two weeks' time, the airline said.",
-                 [_one("in two weeks' time", "2025-12-01", "2025-12-07", "week")], id="in-weeks-time"),
+                 [_one("in two weeks' time", "2025-12-03", "2025-12-03", "day", None, "2025-12-01",
+                       "2025-12-05")], id="in-weeks-time"),
+    pytest.param("The plant ships in two weeks.",
+                 [_one("in two weeks", "2025-12-03", "2025-12-03", "day", None, "2025-12-01",
+                       "2025-12-05")], id="in-weeks"),
+    pytest.param("The rules take effect in three months from now.",
+                 [_one("in three months from now", "2026-02-19", "2026-02-19", "day", None,
+                       "2026-02-12", "2026-02-26")], id="in-months-from-now"),
+    pytest.param("The ruling came three weeks ago.",
+                 [_one("three weeks ago", "2025-10-29", "2025-10-29", "day", None, "2025-10-27",
+                       "2025-10-31")], id="weeks-ago"),
+    pytest.param("The plan must be agreed within two weeks.",
+                 [_one("within two weeks", "2025-11-19", "2025-12-02", "range")], id="within-weeks"),
+    pytest.param("Output rose over the next three months.",
+                 [_one("the next three months", "2025-12-01", "2026-02-28", "range", None,
+                       "2025-11-20", "2026-02-28")], id="next-n-months"),
+    pytest.param("Prices doubled over the past two years.",
+                 [_one("the past two years", "2023-11-19", "2025-11-18", "range")], id="past-n-years"),
+    pytest.param("Rain is forecast for the next few days.",
+                 [_one("the next few days", "2025-11-20", "2025-11-22", "range", None, "2025-11-20",
+                       "2025-11-22")], id="next-few-days"),
+    pytest.param("The index is up 12% year to date.",
+                 [_one("year to date", "2025-01-01", "2025-11-19", "range")], id="year-to-date"),
+    pytest.param("Arrests are due later this month.",
+                 [_one("later this month", "2025-11-19", "2025-11-30", "range")], id="later-this-month"),
     pytest.param("He took office last Thursday.",
                  [_one("last Thursday", "2025-11-13", "2025-11-13", "day")], id="last-weekday"),
     pytest.param("The vote was held on Sunday.",
@@ -133,8 +169,8 @@ RELATIVE = [
     pytest.param("Exports fell sharply last year.",
                  [_one("last year", "2024-01-01", "2024-12-31", "year")], id="last-year"),
     pytest.param("The minister resigned earlier this month.",
-                 [_one("earlier this month", "2025-11-01", "2025-11-30", "month", None,
-                       "2025-11-01", "2025-11-19")], id="earlier-this-month"),
+                 [_one("earlier this month", "2025-11-01", "2025-11-18", "range")],
+                 id="earlier-this-month"),
     pytest.param("Talks resume next week.",
                  [_one("next week", "2025-11-24", "2025-11-30", "week")], id="next-week"),
     pytest.param("Inflation has eased this year.",
@@ -152,7 +188,8 @@ RELATIVE = [
     pytest.param("Crowds gathered over the weekend.",
                  [_one("over the weekend", "2025-11-15", "2025-11-16", "range")], id="weekend"),
     pytest.param("The company posted a profit a year ago.",
-                 [_one("a year ago", "2024-01-01", "2024-12-31", "year")], id="year-ago"),
+                 [_one("a year ago", "2024-11-19", "2024-11-19", "day", None, "2024-08-20",
+                       "2025-02-18")], id="year-ago"),
     pytest.param("Shoppers will crowd stores on Thanksgiving.",
                  [_one("Thanksgiving", "2025-11-27", "2025-11-27", "day")], id="holiday-future"),
     pytest.param("Shoppers crowded stores on Thanksgiving.",
@@ -202,8 +239,13 @@ UNRESOLVED = [
     pytest.param("He took office last Thursday.", "last Thursday", "day", id="last-weekday"),
     pytest.param("The report was published on Feb. 6.", "Feb. 6", "day", id="day-without-year"),
     pytest.param("Exports fell sharply last year.", "last year", "year", id="last-year"),
-    pytest.param("The minister resigned earlier this month.", "earlier this month", "month",
+    pytest.param("The minister resigned earlier this month.", "earlier this month", "range",
                  id="earlier-this-month"),
+    pytest.param("Output rose over the next three months.", "the next three months", "range",
+                 id="next-n-months"),
+    pytest.param("Shops closed on Thanksgiving.", "Thanksgiving", "day", id="holiday"),
+    pytest.param("Trading resumed two weeks after Easter.", "two weeks after Easter", "day",
+                 id="offset-holiday"),
     pytest.param("The storm hit two days ago.", "two days ago", "day", id="days-ago"),
 ]
 
@@ -240,18 +282,123 @@ NOT_DATES_2 = [
 KNOWN_MISSES = [
     pytest.param("The vote is May twenty nine.",
                  [_one("May twenty nine", "2025-05-29", "2025-05-29", "day")], id="number-word-day"),
-    pytest.param("Prices fell from 10/1 to 11/7.",
-                 [_one("from 10/1 to 11/7", "2025-10-01", "2025-11-07", "range")], id="numeric-range"),
-    pytest.param("The plant ships in two weeks.",
-                 [_one("in two weeks", "2025-12-03", "2025-12-03", "day")], id="in-weeks-as-day"),
-    pytest.param("Output rose over the next three months.",
-                 [_one("the next three months", "2025-12-01", "2026-02-28", "range")], id="next-n-months"),
-
     pytest.param("They met on 18 and 19 June 2025.",
                  [_one("18 and 19 June 2025", "2025-06-18", "2025-06-19", "range")], id="day-list"),
+    pytest.param("Markets reopen after Chinese New Year 2026.",
+                 [_one("after Chinese New Year 2026", "2026-02-17", "2026-02-17", "day", "after",
+                       "2026-02-18", None)], id="lunar-new-year"),
+    pytest.param("Voting runs from 5/1-5/7, 2026.",
+                 [_one("from 5/1-5/7, 2026", "2026-05-01", "2026-05-07", "range")],
+                 id="numeric-range-shared-year"),
+]
+
+# Ranges of two complete dates, joined whatever their form (the patterns read "Nov 19-22").
+RANGES = [
+    pytest.param("Prices fell from 10/1 to 11/7.",
+                 [_one("from 10/1 to 11/7", "2025-10-01", "2025-11-07", "range")], id="numeric-range"),
     pytest.param("Sales recovered from April to June in 2017.",
                  [_one("from April to June in 2017", "2017-04-01", "2017-06-30", "range")],
                  id="range-in-year"),
+    pytest.param("The leave ran from 10/1/2018 - 10/7/2018.",
+                 [_one("from 10/1/2018 - 10/7/2018", "2018-10-01", "2018-10-07", "range")],
+                 id="numeric-dates"),
+    pytest.param("Output grew from 2007 to the end of 2008.",
+                 [_one("from 2007 to the end of 2008", "2007-01-01", "2008-12-31", "range")],
+                 id="year-to-part"),
+    pytest.param("The museum was shut from April until the end of June.",
+                 [_one("from April until the end of June", "2025-04-01", "2025-06-30", "range",
+                       None, "2025-04-01", "2025-06-30")],
+                 id="until-part"),
+    pytest.param("Data cover the period between Jan 2019 and now.",
+                 [_one("between Jan 2019 and now", "2019-01-01", "2025-11-19", "range")],
+                 id="to-now"),
+    pytest.param("He has led the board from 2010 to the present.",
+                 [_one("from 2010 to the present", "2010-01-01", "2025-11-19", "range")],
+                 id="to-present"),
+    pytest.param("Work continues between now and March 15.",
+                 [_one("between now and March 15", "2025-11-19", "2026-03-15", "range")],
+                 id="from-now"),
+    pytest.param("Strikes are planned from next Monday to Friday.",
+                 [_one("from next Monday to Friday", "2025-11-24", "2025-11-28", "range")],
+                 id="weekday-after-start"),
+    pytest.param("Repairs will run from the end of March to the middle of September.",
+                 [_one("from the end of March to the middle of September", "2026-03-21",
+                       "2026-09-20", "range", None, "2026-03-20", "2026-09-20")],
+                 id="year-less-parts"),
+    pytest.param("The fair opened on 28 June in 2020.",
+                 [_one("28 June in 2020", "2020-06-28", "2020-06-28", "day")], id="day-in-year"),
+]
+
+NOT_RANGES = [
+    pytest.param("Sales rose in 2019 and 2020.", ["2019", "2020"], id="and-lists"),
+    pytest.param("The score was 2015 - 32 at the break.", ["2015"], id="dash-year-number"),
+]
+
+# Holidays: fixed, nth weekday, Easter-based, Orthodox, Hebrew (from the evening before) and
+# Islamic (tabular calendar, two days either side in low/high).
+HOLIDAYS = [
+    pytest.param("Stores opened early on Black Friday 2024.",
+                 [_one("Black Friday 2024", "2024-11-29", "2024-11-29", "day")], id="black-friday"),
+    pytest.param("Markets closed for MLK Day 2025.",
+                 [_one("MLK Day 2025", "2025-01-20", "2025-01-20", "day")], id="mlk-day"),
+    pytest.param("Parades marked St. Patrick's Day 2025.",
+                 [_one("St. Patrick's Day 2025", "2025-03-17", "2025-03-17", "day")], id="st-patrick"),
+    pytest.param("Pilgrims gathered on Palm Sunday 2025.",
+                 [_one("Palm Sunday 2025", "2025-04-13", "2025-04-13", "day")], id="palm-sunday"),
+    pytest.param("Shops shut on Whit Monday 2024.",
+                 [_one("Whit Monday 2024", "2024-05-20", "2024-05-20", "day")], id="whit-monday"),
+    pytest.param("Services were held for Orthodox Easter 2024.",
+                 [_one("Orthodox Easter 2024", "2024-05-05", "2024-05-05", "day")],
+                 id="orthodox-easter"),
+    pytest.param("The fast of Lent 2025 began.",
+                 [_one("Lent 2025", "2025-03-05", "2025-04-19", "range")], id="lent"),
+    pytest.param("Synagogues were full on Yom Kippur 2018.",
+                 [_one("Yom Kippur 2018", "2018-09-18", "2018-09-19", "range")], id="yom-kippur"),
+    pytest.param("Families met for Passover 2018.",
+                 [_one("Passover 2018", "2018-03-30", "2018-04-07", "range")], id="passover"),
+    pytest.param("Candles were lit for Hanukkah 2018.",
+                 [_one("Hanukkah 2018", "2018-12-02", "2018-12-10", "range")], id="hanukkah"),
+    pytest.param("Prayers were held for Eid al-Fitr 2018.",
+                 [_one("Eid al-Fitr 2018", "2018-06-15", "2018-06-15", "day", None, "2018-06-13",
+                       "2018-06-17")], id="eid"),
+    pytest.param("Thanksgiving of next year falls late.",
+                 [_one("Thanksgiving of next year", "2026-11-26", "2026-11-26", "day")],
+                 id="holiday-of-next-year"),
+    pytest.param("Crowds gathered on New Year's Eve.",
+                 [_one("New Year's Eve", "2024-12-31", "2024-12-31", "day")], id="new-years-eve"),
+]
+
+NOT_HOLIDAYS = [
+    pytest.param("The bank lent him money.", id="lent-verb"),
+    pytest.param("It was a good Friday for the markets.", id="good-friday-lower"),
+]
+
+# Other forms: weeks, counts from a date, numeric months, weekday with a year-less date.
+OTHER_FORMS = [
+    pytest.param("The survey ran in week 3 of 2027.",
+                 [_one("week 3 of 2027", "2027-01-18", "2027-01-24", "week")], id="iso-week"),
+    pytest.param("Bookings rose in the first week of 2021.",
+                 [_one("the first week of 2021", "2021-01-04", "2021-01-10", "week")],
+                 id="first-week-of-year"),
+    pytest.param("The fair is held the last week of September 2026.",
+                 [_one("the last week of September 2026", "2026-09-21", "2026-09-27", "week")],
+                 id="last-week-of-month"),
+    pytest.param("The council meets the first Monday of the month.",
+                 [_one("the first Monday of the month", "2025-11-03", "2025-11-03", "day")],
+                 id="first-weekday-of-month"),
+    pytest.param("It happened 2 weeks before May 13 1999.",
+                 [_one("2 weeks before May 13 1999", "1999-04-29", "1999-04-29", "day", None,
+                       "1999-04-27", "1999-05-01")], id="weeks-before-date"),
+    pytest.param("The order expires 16 days from 01/02/2026.",
+                 [_one("16 days from 01/02/2026", "2026-01-18", "2026-01-18", "day")],
+                 id="days-from-date"),
+    pytest.param("The plan for Dec/2025 was approved.",
+                 [_one("Dec/2025", "2025-12-01", "2025-12-31", "month")], id="month-slash-year"),
+    pytest.param("The match, Fri, Jul 17, sold out.",
+                 [_one("Fri, Jul 17", "2026-07-17", "2026-07-17", "day")],
+                 id="weekday-picks-next-year"),
+    pytest.param("Filed on 2019-aug-01, the suit was dropped.",
+                 [_one("2019-aug-01", "2019-08-01", "2019-08-01", "day")], id="iso-month-name"),
 ]
 
 
@@ -304,8 +451,60 @@ def test_extract_dates_known_misses(text, expected):
     assert _dates(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", RANGES)
+def test_extract_dates_ranges(text, expected):
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize("text, spans", NOT_RANGES)
+def test_extract_dates_not_ranges(text, spans):
+    assert [row[0] for row in _dates(text)] == spans
+
+
+@pytest.mark.parametrize("text, expected", HOLIDAYS)
+def test_extract_dates_holidays(text, expected):
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_HOLIDAYS)
+def test_extract_dates_not_holidays(text):
+    assert _dates(text) == []
+
+
+@pytest.mark.parametrize("text, expected", OTHER_FORMS)
+def test_extract_dates_other_forms(text, expected):
+    assert _dates(text) == expected
+
+
 def test_extract_dates_invalid_day_gives_no_claim():
     assert _dates("The memo was dated February 30, 2025.") == []
+
+
+def test_extract_dates_invalid_day_skips_only_that_date():
+    text = "The memo was dated February 30, 2025. It was signed on March 3, 2025, in 2/29/2019."
+    assert [row[0] for row in _dates(text)] == ["March 3, 2025"]
+
+
+@pytest.mark.parametrize("text, hidden, readable", [
+    pytest.param("The plant opened on March 3, 2025.", ["March 3, 2025"], [], id="day-and-year"),
+    pytest.param("Exports fell over the past two years.", [], ["the past two years"],
+                 id="counted-span-keeps-its-count"),
+    pytest.param("The storm hit two days ago.", ["two days ago"], [], id="ago"),
+    pytest.param("Fusion will feed the grid in 15 years.", [], ["in 15 years"], id="in-years"),
+])
+def test_extract_dates_number_spans(text, hidden, readable):
+    """Numbers inside these spans are dates, not counts (the number extractor skips them)."""
+    claims = extract_dates(Context.build(text, PUB, load_rules()))
+    spans = number_spans(claims)
+    assert [text[s:e] for s, e in spans] == hidden
+    assert [c.text for c in claims if (c.start, c.end) not in spans] == readable
+
+
+def test_extract_dates_years_are_not_counts():
+    claims = extract_claims("In 2024 the 12 members met on May 5 and voted 2 to 1.", PUB)
+    kinds = [(c.kind, c.text) for c in claims]
+    assert (Kind.DATE, "2024") in kinds and (Kind.DATE, "May 5") in kinds
+    assert not any(c.kind != Kind.DATE and c.text in ("2024", "5") for c in claims)
 
 
 def test_extract_dates_claim_fields():
@@ -325,6 +524,9 @@ _NEWSY = st.lists(st.sampled_from([
     "mid-", "the", "week", "of", "last", "Thursday", "Q3", "FY26", "1990s", "$", "%", ",", ".",
     "Feb.", "29", "30", "31", "summer", "winter", "ago", "two", "days", "in", "on", "the 18th",
     "0", "99", "/", "fiscal", "year", "early", "since", "century", "20th", "yesterday", "\n",
+    "Easter", "Yom Kippur", "Ramadan", "Lent", "next", "past", "few", "within", "until", "now",
+    "present", "after", "before", "weeks", "months", "forty", "a couple of", "year to date",
+    "Dec/2025", "10/1", "2019-aug-01", "week", "first", "Monday", "between", "9999", "1000",
 ]), max_size=25).map(" ".join)
 
 
