@@ -422,7 +422,8 @@ BAD_INPUTS = [
     ("invalid-yaml", "bad-yaml.md", b"---\ntitle: [unclosed\ndate: 2025-01-01\n---\nBody.\n",
      r"^front matter: invalid YAML at line \d+ \(.+\); body read without it$", True),
     ("yaml-impossible-date", "bad-date.md", b"---\ntitle: T\ndate: 2025-13-45\n---\nBody.\n",
-     r"^front matter: invalid YAML \(month must be in 1..12\); body read without it$", True),
+     r"^front matter: date: cannot read '2025-13-45' as a date; read without a publication "
+     r"date$", True),
     ("invalid-toml", "bad-toml.md", b"+++\ntitle = \n+++\nBody.\n",
      r"^front matter: invalid TOML \(.+\); body read without it$", True),
     ("yaml-not-a-mapping", "rules.md", b"---\nJust a line of prose.\n---\nMore prose.\n",
@@ -592,7 +593,7 @@ def test_ingest_folder_order_is_sorted_not_creation_order(tmp_path):
         pytest.param("a.jsonl", "jsonl", id="jsonl"),
         pytest.param("a.json", "json", id="json"),
         pytest.param("a.png", None, id="png-unsupported"),
-        pytest.param("page.html", None, id="html-not-yet"),
+        pytest.param("page.html", "html", id="html"),
     ],
 )
 def test_ingest_format_for(name, fmt):

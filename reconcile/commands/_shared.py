@@ -50,13 +50,17 @@ def add_common_arguments(command: argparse.ArgumentParser) -> None:
 def read_inputs(paths: Sequence[str], args: argparse.Namespace, io: Streams):
     """(rules, sources, errors) for `paths`; each unreadable input is reported on stderr.
 
-    Raises NoInputError when nothing at all could be read."""
+    Raises NoInputError when nothing at all could be read, and ConfigError for a mistake in
+    the project configuration (its [front_matter] key names are used here)."""
+    from reconcile.config import load_config
     from reconcile.errors import NoInputError
     from reconcile.ingest import read_sources
     from reconcile.rules import load_rules
 
     rules = load_rules(args.rules)
-    sources, errors = read_sources(list(paths), stdin=io.stdin, rules=rules)
+    front_matter = load_config().front_matter
+    sources, errors = read_sources(list(paths), stdin=io.stdin, rules=rules,
+                                   front_matter=front_matter)
     if not args.quiet:
         for error in errors:
             print(f"reconcile: {error.path}: {error.error}", file=io.stderr)

@@ -1,7 +1,9 @@
 """Read articles from files, folders and stdin into Sources, and list what could not be read.
 
-Each input format is one module with a `read(Input) -> Parsed` function and one line in FORMATS;
-adding HTML pages, IPTC ninjs or RSS/Atom feeds is a new module and a new line there.
+Each input format is one module with a `read(Input) -> Parsed` function and one line in FORMATS.
+The extension picks the reader; where it is ambiguous the content decides: a .xml file must be
+an RSS or Atom feed, a .json/.jsonl object may be a plain article or an IPTC ninjs item, and a
+.txt file, a file without extension or standard input may turn out to be an HTML page or a feed.
 """
 from __future__ import annotations
 
@@ -16,9 +18,9 @@ from types import MappingProxyType
 from typing import BinaryIO, TextIO
 
 from reconcile.errors import IngestError, ReconcileError
-from reconcile.ingest import jsonfile, jsonl, markdown, sidecar
+from reconcile.ingest import feed, html, jsonfile, jsonl, markdown, sidecar, text
 from reconcile.ingest._base import DEFAULT_MAX_BYTES, Article, Input, Parsed
-from reconcile.ingest._meta import guess_title
+from reconcile.ingest._meta import FIELD_ALIASES, field_aliases, guess_title
 from reconcile.ingest._walk import STDIN, Found, discover
 from reconcile.model import InputError, Source
 from reconcile.rules import Rules
@@ -38,8 +40,10 @@ class Format:
 
 FORMATS: tuple[Format, ...] = (
     Format("markdown", (".md", ".markdown"), markdown.read, sidecars=True),
-    Format("text", (".txt", ".text", ""), markdown.read, sidecars=True),
-    Format("jsonl", (".jsonl",), jsonl.read),
+    Format("text", (".txt", ".text", ""), text.read, sidecars=True),
+    Format("html", (".html", ".htm", ".xhtml"), html.read, sidecars=True),
+    Format("feed", (".rss", ".atom", ".xml"), feed.read),
+    Format("jsonl", (".jsonl", ".ndjson"), jsonl.read),
     Format("json", (".json",), jsonfile.read),
 )
 
@@ -73,9 +77,19 @@ class _Pending:
 
 
 def read_sources(paths: Sequence[str], *, stdin: TextIO | None = None,
-                 rules: Rules | None = None,
-                 max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Source], list[InputError]]:
-    """Read every article under `paths` (files, folders, "-" for stdin); never raises on input."""
+                 rules: Rules | None = None, max_bytes: int | None = None,
+                 front_matter: Mapping[str, Sequence[str]] | None = None,
+                 ) -> tuple[list[Source], list[InputError]]:
+    """Read every article under `paths` (files, folders, "-" for stdin); never raises on input.
+
+    `front_matter` maps "date", "outlet", "title", "url" to the front matter keys to try, in
+    order (reconcile.toml [front_matter]); a field it leaves out keeps the common names.
+    Raises ValueError for another field name: that is a mistake in the caller, not the input.
+    `max_bytes` defaults to the rules' max_article_bytes (rules/limits.yaml)."""
+    if max_bytes is None:
+        max_bytes = rules.max_article_bytes if rules is not None else DEFAULT_MAX_BYTES
+    aliases = field_aliases(front_matter)
+    keys = None if aliases is FIELD_ALIASES else aliases
     walk = discover(paths)
     errors: list[InputError] = list(walk.errors)
     boilerplate = _boilerplate(rules)
@@ -85,7 +99,7 @@ def read_sources(paths: Sequence[str], *, stdin: TextIO | None = None,
         if found.is_stdin:
             fmt, stem, candidates = _BY_EXTENSION[""], "stdin", ("stdin",)
             try:
-                source = _stdin_input(stdin, max_bytes)
+                source = replace(_stdin_input(stdin, max_bytes), front_matter=keys)
             except (OSError, ValueError) as err:  # ValueError: closed stream, undecodable text
                 errors.append(InputError(STDIN, f"skipped: cannot read ({err})"))
                 continue
@@ -96,17 +110,26 @@ def read_sources(paths: Sequence[str], *, stdin: TextIO | None = None,
                 continue
             stem = _stem(found.path)
             candidates = _id_candidates(found, suffix, stem)
-            source = Input(found.path, stem, opener=_opener(found.path), max_bytes=max_bytes)
+            source = Input(found.path, stem, opener=_opener(found.path), max_bytes=max_bytes,
+                           front_matter=keys)
         parsed = _read_one(fmt, source, errors)
         if parsed is None:
             continue
         errors.extend(InputError(found.path, problem) for problem in parsed.problems)
+        if parsed.format == "html" and _only_boilerplate(parsed.articles, boilerplate):
+            # a consent wall or a paywall saved instead of the article
+            errors.append(InputError(found.path, "skipped: the page holds no article, only page "
+                                                 "furniture (cookie notice, navigation, "
+                                                 "subscription prompt)"))
+            continue
+        # a sidecar describes one article: never the items of a feed that came as .txt
+        sidecars = fmt.sidecars and not found.is_stdin and len(parsed.articles) == 1
         for article in parsed.articles:
-            if fmt.sidecars and not found.is_stdin:
+            if sidecars:
                 article = _with_sidecars(article, Path(found.path), stem, cache, errors)
             if article.title is None:
                 article = replace(article, title=guess_title(article.text, boilerplate))
-            pending.append(_Pending(article, found.path, fmt.name,
+            pending.append(_Pending(article, found.path, parsed.format or fmt.name,
                                     _article_candidates(article, candidates, len(parsed.articles))))
     errors.extend(_orphan_sidecars(walk.sidecars, walk.files))
     ids = _assign_ids([p.candidates for p in pending])
@@ -115,6 +138,15 @@ def read_sources(paths: Sequence[str], *, stdin: TextIO | None = None,
                       published_from=p.article.published_from, format=p.format)
                for source_id, p in zip(ids, pending)]
     return sources, errors
+
+
+def _only_boilerplate(articles: Sequence[Article],
+                      boilerplate: Sequence[re.Pattern[str]]) -> bool:
+    """Whether every line of every article is a boilerplate line (rules/boilerplate.yaml)."""
+    lines = [line.strip() for article in articles for line in article.text.split("\n")]
+    lines = [line for line in lines if line]
+    return bool(boilerplate) and all(any(p.fullmatch(line) for p in boilerplate)
+                                     for line in lines)
 
 
 def _read_one(fmt: Format, source: Input, errors: list[InputError]) -> Parsed | None:
@@ -136,7 +168,9 @@ def _opener(path: str) -> Callable[[], BinaryIO]:
 
 def _stdin_input(stdin: TextIO | None, max_bytes: int) -> Input:
     """Standard input as one article; the process's own stdin is decoded like a file."""
-    buffer = getattr(sys.stdin, "buffer", None) if stdin is None else None
+    # the real standard input (given or not) is read as bytes, so that its encoding is detected
+    # like a file's; a StringIO (tests, library callers) has no buffer and is taken as text
+    buffer = getattr(sys.stdin if stdin is None else stdin, "buffer", None)
     if buffer is not None:
         # one byte past the limit is enough to tell it was exceeded
         data = buffer.read(max_bytes + 1)

@@ -4,9 +4,9 @@ from __future__ import annotations
 import codecs
 import io
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reconcile.errors import IngestError
 
@@ -31,6 +31,8 @@ class Input:
     opener: Callable[[], BinaryIO] | None = None
     text: str | None = None  # set instead of opener for standard input
     max_bytes: int = DEFAULT_MAX_BYTES
+    # front matter key names per field, as _meta.field_aliases() gives them; None: FIELD_ALIASES
+    front_matter: Mapping[str, tuple[str, ...]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,7 @@ class Parsed:
 
     articles: tuple[Article, ...] = ()
     problems: tuple[str, ...] = field(default=())
+    format: str | None = None  # set when the content, not the extension, told the format
 
 
 def too_large(size: int, limit: int) -> str:
@@ -71,16 +74,63 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# Signatures of binary files people keep beside articles; named in the reason, so the user
+# knows what was skipped ("a PDF document") rather than only that it was not text.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx/.epub)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+)
+# Text has almost no control characters; binary data decoded as latin-1 has about one in five.
+_CONTROL_SHARE = 0.10
+_SAMPLE = 65536
+# A few stray NUL bytes (padding, a bad copy) spoil a text file; many make it binary.
+_STRAY_NUL_SHARE = 0.01
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Text from bytes: BOM-marked Unicode, else UTF-8, else cp1252/latin-1 with a warning."""
+    """Text from bytes: BOM-marked Unicode, else UTF-8, else cp1252/latin-1 with a warning.
+
+    Binary data (a known signature, NUL bytes, or mostly control characters) raises
+    IngestError with the reason; UTF-16 without a byte-order mark is recognised by where its
+    NUL bytes fall; a few stray NUL bytes in text are dropped, with a warning."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding), None
             except UnicodeDecodeError as err:
                 raise IngestError(f"skipped: cannot decode as {encoding} ({err.reason})") from err
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise IngestError(f"skipped: binary file ({what})")
+    notes: list[str] = []
     if b"\x00" in data:
-        raise IngestError("skipped: binary file (contains NUL bytes)")
+        utf16 = _bomless_utf16(data)
+        if utf16 is not None:
+            try:
+                text = data.decode(utf16)
+            except UnicodeDecodeError as err:
+                raise IngestError(f"skipped: cannot decode as {utf16} ({err.reason})") from err
+            return _checked_text(text), f"no byte-order mark; read as {utf16.upper()}"
+        nuls = data.count(b"\x00")
+        if nuls > max(2, len(data) * _STRAY_NUL_SHARE):
+            raise IngestError("skipped: binary file (contains NUL bytes)")
+        data = data.replace(b"\x00", b"")
+        notes.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} removed")
+    text, encoding_note = _decode_text(data)
+    if encoding_note:
+        notes.insert(0, encoding_note)
+    return _checked_text(text), "; ".join(notes) or None
+
+
+def _decode_text(data: bytes) -> tuple[str, str | None]:
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -92,6 +142,45 @@ def decode(data: bytes) -> tuple[str, str | None]:
         except UnicodeDecodeError:
             continue
     raise IngestError("skipped: cannot decode")  # unreachable: latin-1 accepts every byte
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when NUL bytes fall on one side of most byte pairs, else None.
+
+    Text in a Latin script stored as UTF-16 has a NUL as the high byte of nearly every
+    character; binary data has NUL bytes on both sides alike."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return None
+    even = sample[0:pairs * 2:2].count(0) / pairs
+    odd = sample[1:pairs * 2:2].count(0) / pairs
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _checked_text(text: str) -> str:
+    """The text, unless it is mostly control characters (binary data that happened to decode)."""
+    sample = text[:_SAMPLE]
+    if not sample:
+        return text
+    controls = sum(1 for ch in sample
+                   if (ch < " " and ch not in "\t\n\r\f\v") or "\x7f" <= ch <= "\x9f")
+    if controls > len(sample) * _CONTROL_SHARE:
+        share = round(100 * controls / len(sample))
+        raise IngestError(f"skipped: binary file ({share}% control characters)")
+    return text
+
+
+def safe_yaml(text: str) -> Any:
+    """YAML as plain data: tags never build objects, and dates stay the text they were written
+    (see reconcile.plainyaml); one impossible date loses only the date, not the title."""
+    from reconcile.plainyaml import load_plain_yaml
+
+    return load_plain_yaml(text)
 
 
 def read_text(source: Input) -> tuple[str, list[str]]:
@@ -137,8 +226,9 @@ def iter_lines(source: Input) -> Iterator[tuple[int, str | None, str | None]]:
         return
     assert source.opener is not None
     with source.opener() as stream:
-        head = stream.peek(4)[:4] if hasattr(stream, "peek") else b""
-        if any(head.startswith(bom) for bom, enc in _BOMS if enc != "utf-8-sig"):
+        head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+        if (any(head.startswith(bom) for bom, enc in _BOMS if enc != "utf-8-sig")
+                or (b"\x00" in head and _bomless_utf16(head[:len(head) // 2 * 2]))):
             # UTF-16/32 cannot be split on b"\n"; such files are rare, so read them whole
             data = stream.read(source.max_bytes + 1)
             if len(data) > source.max_bytes:

@@ -15,6 +15,9 @@ FIELD_ALIASES: Mapping[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "url": ("url", "link", "canonical_url", "canonical", "permalink"),
 }
+# The field names of reconcile.toml's [front_matter] table, and the FIELD_ALIASES field each sets.
+CONFIG_FIELDS: Mapping[str, str] = {"date": "published", "outlet": "outlet", "title": "title",
+                                    "url": "url"}
 
 _ISO_DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])")
 _HAS_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
@@ -36,13 +39,34 @@ class Metadata:
     problems: tuple[str, ...] = ()
 
 
-def metadata_from(mapping: Mapping[Any, Any], where: str) -> Metadata:
+def field_aliases(configured: Mapping[str, Sequence[str]] | None) -> Mapping[str, tuple[str, ...]]:
+    """FIELD_ALIASES with each field a configuration names ("date", "outlet", "title", "url")
+    replaced by its key names: a site whose `date` is the last edit names `publishdate` alone.
+
+    Raises ValueError for a field name that is not one of those four."""
+    if not configured:
+        return FIELD_ALIASES
+    aliases = dict(FIELD_ALIASES)
+    for name, keys in configured.items():
+        if name not in CONFIG_FIELDS:
+            raise ValueError(f"front matter field {name!r}: expected one of "
+                             + ", ".join(CONFIG_FIELDS))
+        if isinstance(keys, str):
+            keys = (keys,)
+        lowered = tuple(str(key).strip().lower() for key in keys if str(key).strip())
+        if lowered:
+            aliases[CONFIG_FIELDS[name]] = lowered
+    return aliases
+
+
+def metadata_from(mapping: Mapping[Any, Any], where: str,
+                  aliases: Mapping[str, tuple[str, ...]] = FIELD_ALIASES) -> Metadata:
     """Pick the known fields out of a mapping (front matter, sidecar, JSON object)."""
     lowered = {str(key).lower(): value for key, value in mapping.items()}
     found: dict[str, Any] = {}
     problems: list[str] = []
-    for name, aliases in FIELD_ALIASES.items():
-        for alias in aliases:
+    for name, names in aliases.items():
+        for alias in names:
             if lowered.get(alias) not in (None, ""):
                 found[name] = lowered[alias]
                 break

@@ -51,6 +51,8 @@ def discover(arguments: Sequence[str]) -> Walk:
                 files.append(Found(STDIN, ""))
             stdin_seen = True
             continue
+        if _bad_name(argument, errors):
+            continue
         info = _stat(argument, errors)
         if info is None:
             continue
@@ -79,6 +81,8 @@ def _walk(folder: Path, shown: str, relative: str, ancestors: frozenset[tuple[in
         if name.startswith("."):
             continue  # .git, .DS_Store, editor swap files: never articles
         path = os.path.join(shown, name)
+        if _bad_name(path, errors):
+            continue
         inner = f"{relative}/{name}" if relative else name
         info = _stat(path, errors)
         if info is None:
@@ -98,6 +102,18 @@ def _walk(folder: Path, shown: str, relative: str, ancestors: frozenset[tuple[in
             sidecars.append(path)
         elif _first_time(info, path, seen, errors):
             files.append(Found(path, inner, from_folder=True))
+
+
+def _bad_name(path: str, errors: list[InputError]) -> bool:
+    """A path whose name is not valid UTF-8 is skipped: every report names its sources, and a
+    report that is not valid UTF-8 (or cannot be written at all) would fail for everyone."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        errors.append(InputError(shown, "skipped: the name is not valid UTF-8 (rename it)"))
+        return True
+    return False
 
 
 def _stat(path: str, errors: list[InputError]) -> os.stat_result | None:

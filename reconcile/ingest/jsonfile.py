@@ -1,4 +1,4 @@
-"""A .json file holding one article object or a list of them (the JSON Lines object form)."""
+"""A .json file holding one article object or a list of them: the plain form or IPTC ninjs."""
 from __future__ import annotations
 
 import json

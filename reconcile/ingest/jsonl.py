@@ -1,4 +1,5 @@
-"""JSON Lines: one article object per line, {"id","title","text"|"body","published"|"date",...}."""
+"""JSON Lines: one article per line, {"id","title","text"|"body","published"|"date",...} or an
+IPTC ninjs item (see ninjs.py); a file may mix the two."""
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ from typing import Any
 from reconcile.errors import IngestError
 from reconcile.ingest._base import Article, Input, Parsed, iter_lines
 from reconcile.ingest._meta import metadata_from
+from reconcile.ingest.ninjs import article_from_ninjs, is_ninjs
 
 TEXT_FIELDS = ("text", "body", "content")
 
@@ -45,6 +47,8 @@ def article_from_object(data: Any, fallback_id: str) -> tuple[Article | None, tu
     """An Article and warnings about it, or None and the one reason it is not an article."""
     if not isinstance(data, Mapping):
         return None, (f"expected a JSON object, got {_json_type(data)}",)
+    if is_ninjs(data):
+        return article_from_ninjs(data, fallback_id)
     text = next((data[k] for k in TEXT_FIELDS if isinstance(data.get(k), str) and data[k].strip()),
                 None)
     if text is None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.errors import IngestError
-from reconcile.ingest._base import decode, normalise_newlines
+from reconcile.ingest._base import decode, normalise_newlines, safe_yaml
 from reconcile.ingest._meta import Metadata, metadata_from
 
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml", ".meta.json", ".meta.toml")
@@ -138,7 +138,7 @@ def _load(path: Path, problems: list[tuple[str, str]]) -> Any:
         elif suffix == ".toml":
             data = tomllib.loads(text)
         else:
-            data = yaml.safe_load(text)  # never yaml.load: tags must not build objects
+            data = safe_yaml(text)  # tags never build objects; dates stay text
     # JSON and TOML errors are ValueErrors, and so is an impossible YAML timestamp
     except (ValueError, TypeError, RecursionError, yaml.YAMLError) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
