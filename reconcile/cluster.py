@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reconcile.model import Claim, Kind, Source, Story
+from reconcile.names import story_name_variants
 
 # The opening of an article: enough for local news to name the victims, the street and the
 # town (on the gun_violence training incidents the first 6,000 characters gave stories
@@ -35,6 +36,7 @@ class ClusterSettings:
     amount_penalty: float = 0.15
     date_window: int = 30      # days between publication dates before similarity is scaled
     date_factor: float = 0.7   # the scale applied beyond the window
+    attach_min: float = 0.05   # least similarity of a follow-up to every article of its story
 
 
 def lead_text(source: Source) -> str:
@@ -91,14 +93,20 @@ def similarity_pairs(sources: Sequence[Source], threshold: float) -> dict[tuple[
 
 
 def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Sequence[Claim]],
-                    settings: ClusterSettings = ClusterSettings()) -> list[Story]:
-    """Group sources into stories; each story's id is s1, s2, ... in order of its first source."""
+                    settings: ClusterSettings = ClusterSettings(),
+                    similarity: Callable[[Sequence[Source], float],
+                                         dict[tuple[int, int], float]] | None = None) -> list[Story]:
+    """Group sources into stories; each story's id is s1, s2, ... in order of its first source.
+
+    `similarity` replaces similarity_pairs: `check` passes scores weighted by the archive
+    index's document frequencies, which also spares it loading scikit-learn."""
     n = len(sources)
     floor = max(0.05, settings.similarity - settings.amount_bonus)
-    raw = similarity_pairs(sources, floor)
+    raw = (similarity or similarity_pairs)(sources, floor)
     amounts = [_key_amounts(claims_by_source.get(s.id, ())) for s in sources]
     published = [_date(s.published) for s in sources]
     scores: dict[tuple[int, int], float] = {}
+    adjusted: dict[tuple[int, int], float] = {}
     for (i, j), value in raw.items():
         a, b = published[i], published[j]
         if a and b and abs((a - b).days) > settings.date_window:
@@ -108,6 +116,7 @@ def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Seque
             value += settings.amount_bonus
         elif amounts[i] and amounts[j]:
             value -= settings.amount_penalty
+        adjusted[(i, j)] = value
         if value >= settings.similarity:
             scores[(i, j)] = value
     # complete linkage over candidate pairs: merge two clusters only if all cross pairs pass
@@ -122,12 +131,46 @@ def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Seque
             members[keep].extend(members.pop(drop))
             for x in members[keep]:
                 owner[x] = keep
+    _attach_followups(members, adjusted, settings)
     clusters = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
     stories = []
     for number, cluster in enumerate(clusters, start=1):
         ids = tuple(sources[i].id for i in cluster)
-        stories.append(Story(id=f"s{number}", label=_label(sources, cluster), sources=ids))
+        names = story_name_variants((sources[i] for i in cluster), ids) if len(ids) > 1 else ()
+        stories.append(Story(id=f"s{number}", label=_label(sources, cluster), sources=ids,
+                             names=names))
     return stories
+
+
+def _attach_followups(members: dict[int, list[int]], adjusted: dict[tuple[int, int], float],
+                      settings: ClusterSettings) -> None:
+    """Let an article that joined no story join the one it resembles on average.
+
+    A follow-up (an arrest, a funeral, a trial weeks later) shares the story's names but not
+    all of its wording, so complete linkage leaves it alone when one pair falls short. It
+    joins the story whose every article it resembles at least a little (`attach_min`) and
+    whose articles it resembles `similarity` on average; it joins one story at most, so a
+    roundup of several events never glues them together. Decided against the stories as
+    complete linkage left them, so the order of articles does not matter."""
+    stories = [m for m in members.values() if len(m) > 1]
+    moves: list[tuple[int, int]] = []
+    for key, alone in members.items():
+        if len(alone) != 1:
+            continue
+        i = alone[0]
+        best: tuple[float, int] | None = None
+        for story in stories:
+            values = [adjusted.get((min(i, j), max(i, j))) for j in story]
+            if any(v is None or v < settings.attach_min for v in values):
+                continue
+            mean = sum(values) / len(values)
+            if mean >= settings.similarity and (best is None or mean > best[0]):
+                best = (mean, story[0])
+        if best is not None:
+            moves.append((key, best[1]))
+    owner_of = {m[0]: k for k, m in members.items() if len(m) > 1}
+    for key, first in moves:
+        members[owner_of[first]].extend(members.pop(key))
 
 
 def _date(published: str | None) -> dt.date | None:

@@ -31,12 +31,17 @@ from pathlib import Path
 from typing import Any
 
 from reconcile.errors import ConfigError
+from reconcile.model import Claim, Group, GroupDecision, Report
 
 FILE_VERSION = 1
 OPEN = "open"
 STATUSES = ("open", "confirmed conflict", "accepted difference", "false positive", "corrected")
 # Decisions that take a finding out of the conflicts of `report` and `check`.
 SILENCING = frozenset({"accepted difference", "false positive"})
+# The verdicts an editor reviews: conflicts, and updates, because an update is the judge's
+# reading of publication dates and a wrong reading would hide a contradiction.
+FINDING_VERDICTS = ("conflict", "update")
+STALE_NOTE = "stale: the claims changed since the decision"
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -81,6 +86,89 @@ def finding_id(kind: str, unit: str, subject: str, sources: Sequence[str]) -> st
 def fingerprint(statements: Iterable[tuple[str, str, Any]]) -> str:
     """What the sources say: (source id, claim text, stated value) triples, order-free."""
     return _digest(sorted(f"{sid}\x1e{text}\x1e{value!r}" for sid, text, value in statements))
+
+
+def group_finding(report: Report, group: Group,
+                  claims: Mapping[str, Claim] | None = None) -> tuple[str, str]:
+    """(finding id, fingerprint) of a fact group of `report`.
+
+    The id is made of the group's kind, its numeric unit ('' for dates and quotes), its
+    subject and its sources; the fingerprint of what each source says (source id, claim text,
+    stated value). Two groups of one report with the same id (two misquotes of one speaker by
+    the same outlets) are told apart by a suffix in report order: `F...`, `F...-2`. Pass
+    `claims` (id -> claim) when calling this for many groups, or use `finding_index`."""
+    if claims is None:
+        claims = {claim.id: claim for claim in report.claims}
+    ident, mark = _finding_base(group, claims)
+    sources = frozenset(group.sources)
+    # a cheap filter first: only groups of the same kind and sources can share an id
+    earlier = 0
+    for other in report.groups:
+        if other is group or other.id == group.id:
+            break
+        if (other.kind == group.kind and frozenset(other.sources) == sources
+                and _finding_base(other, claims)[0] == ident):
+            earlier += 1
+    return (f"{ident}-{earlier + 1}" if earlier else ident), mark
+
+
+def finding_index(report: Report) -> dict[str, tuple[str, str]]:
+    """(finding id, fingerprint) of every group of the report, by group id, in one pass.
+
+    Gives the same answers as `group_finding` for each group."""
+    claims = {claim.id: claim for claim in report.claims}
+    seen: dict[str, int] = {}
+    index = {}
+    for group in report.groups:
+        ident, mark = _finding_base(group, claims)
+        seen[ident] = seen.get(ident, 0) + 1
+        index[group.id] = (f"{ident}-{seen[ident]}" if seen[ident] > 1 else ident), mark
+    return index
+
+
+def _finding_base(group: Group, claims: Mapping[str, Claim]) -> tuple[str, str]:
+    members = [claims[cid] for cid in group.claims if cid in claims]
+    units = sorted({str(getattr(c.value, "unit", "") or "") for c in members} - {""})
+    unit = "|".join(units)  # one unit in practice: matching never pairs claims of two units
+    ident = finding_id(str(group.kind), unit, group.subject, group.sources)
+    mark = fingerprint((c.source, " ".join(c.text.split()), stated_key(c.value))
+                       for c in members)
+    return ident, mark
+
+
+def stated_key(value: Any) -> str:
+    """A claim's stated value as canonical text: 7e8, 700000000 and 700000000.0 are the same.
+
+    The fingerprint must not change when a value comes back from JSON or an index as an int
+    instead of a float, or as a list instead of a tuple."""
+    stated = getattr(value, "stated", value)
+    if isinstance(stated, (list, tuple)):
+        return "[" + ", ".join(stated_key(part) for part in stated) + "]"
+    if isinstance(stated, bool) or stated is None:
+        return str(stated)
+    if isinstance(stated, (int, float)):
+        return repr(float(stated))
+    return " ".join(str(stated).split())
+
+
+def accepted_file(explicit: str | Path | None = None) -> Path:
+    """The accepted-findings file: `explicit` when given, else the project configuration's."""
+    if explicit:
+        return Path(explicit)
+    from reconcile.config import load_config
+
+    return load_config().accepted_path
+
+
+def load_accepted(explicit: str | Path | None = None) -> dict[str, Decision]:
+    """The decisions of the accepted-findings file in force (see `accepted_file`).
+
+    The configured default may be absent (no decisions yet); a file named explicitly must
+    exist, because a mistyped name would otherwise silently drop every decision."""
+    path = accepted_file(explicit)
+    if explicit and not path.is_file():
+        raise ConfigError(f"{path}: no such accepted-findings file")
+    return load_decisions(path)
 
 
 def load_decisions(path: Path) -> dict[str, Decision]:
@@ -162,3 +250,35 @@ def lookup(decisions: Mapping[str, Decision], finding: str,
     if decision is None:
         return None, False
     return decision, bool(decision.fingerprint) and decision.fingerprint != current_fingerprint
+
+
+def apply_decisions(report: Report, decisions: Mapping[str, Decision]) -> Report:
+    """The report with each decided finding's decision attached to its group.
+
+    Silencing decisions (accepted difference, false positive) on the words they were made on
+    take the group out of the conflicts; a decision made on other words is reopened: status
+    `open`, `stale` set, and the old status kept for the reader. Groups that are no longer
+    findings (they now agree) and decisions on findings not in the report are left alone."""
+    if not decisions:
+        return report
+    from dataclasses import replace
+
+    index = finding_index(report)
+    groups = []
+    for group in report.groups:
+        if str(group.verdict) in FINDING_VERDICTS:
+            ident, mark = index[group.id]
+            decision, stale = lookup(decisions, ident, mark)
+            if decision is not None:
+                group = replace(group, decision=_group_decision(ident, decision, stale))
+        groups.append(group)
+    return replace(report, groups=tuple(groups))
+
+
+def _group_decision(ident: str, decision: Decision, stale: bool) -> GroupDecision:
+    if stale:
+        return GroupDecision(finding=ident, status=OPEN, note=decision.note,
+                             reviewer=decision.reviewer, stale=True,
+                             decided_status=decision.status)
+    return GroupDecision(finding=ident, status=decision.status, note=decision.note,
+                         reviewer=decision.reviewer, silenced=decision.silences)

@@ -125,9 +125,37 @@ class Story:
     id: str
     label: str
     sources: tuple[str, ...]
+    names: tuple[Any, ...] = ()  # reconcile.names.NameVariant: one name spelled two ways
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "label": self.label, "sources": list(self.sources)}
+        data: dict[str, Any] = {"id": self.id, "label": self.label, "sources": list(self.sources)}
+        if self.names:
+            data["name_variants"] = [variant.to_dict() for variant in self.names]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class GroupDecision:
+    """An editor's decision on a flagged group, as applied from the accepted-findings file.
+
+    `silenced` groups (accepted difference, false positive) no longer count as conflicts. A
+    `stale` decision was made on other words than the sources now say: it is reopened (status
+    `open`) and keeps what was decided in `decided_status` for the reader."""
+
+    finding: str
+    status: str
+    note: str = ""
+    reviewer: str = ""
+    silenced: bool = False
+    stale: bool = False
+    decided_status: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"finding": self.finding, "status": self.status, "note": self.note,
+                "reviewer": self.reviewer, "silenced": self.silenced, "stale": self.stale}
+        if self.stale:
+            data["decided_status"] = self.decided_status
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +172,22 @@ class Group:
     consensus: dict[str, Any] | None
     outliers: tuple[str, ...] = ()
     reason: str = ""
+    decision: GroupDecision | None = None  # set by decisions.apply_decisions
+
+    @property
+    def decided(self) -> bool:
+        """An editor took this group out of the conflicts (accepted difference, false positive)."""
+        return self.decision is not None and self.decision.silenced
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "story": self.story, "kind": str(self.kind),
+        data = {"id": self.id, "story": self.story, "kind": str(self.kind),
                 "subject": self.subject, "claims": list(self.claims),
                 "sources": list(self.sources), "verdict": str(self.verdict),
                 "consensus": self.consensus, "outliers": list(self.outliers),
                 "reason": self.reason}
+        if self.decision is not None:  # undecided groups keep the reconcile-report/1 shape
+            data["decision"] = self.decision.to_dict()
+        return data
 
 
 @dataclass(frozen=True, slots=True)

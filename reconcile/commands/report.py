@@ -23,16 +23,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: terminal)")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write the report to FILE instead of standard output")
+    parser.add_argument("--accepted", metavar="FILE",
+                        help="the accepted-findings file of editors' decisions (default: "
+                             "`accepted` in reconcile.toml, else reconcile-accepted.yaml in "
+                             "the project folder); decided findings are shown as decided")
     add_common_arguments(parser)
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
+    from reconcile.decisions import apply_decisions, load_accepted
     from reconcile.pipeline import build_report
     from reconcile.report import render
 
+    decisions = load_accepted(args.accepted)  # a bad decisions file fails before the long run
     rules, sources, errors = read_inputs(args.paths or [bundled_sources()], args, io)
     with Progress(len(sources), args.quiet, io.stderr) as advance:
         report, _ = build_report(sources, errors, rules, args.rules, args.jobs, progress=advance)
+    report = apply_decisions(report, decisions)
     color = args.format == "terminal" and not args.output and io.stdout.isatty()
     width = terminal_width() if args.format == "terminal" else 100
     write_output(render(report, args.format, color=color, width=width), args.output, io.stdout)

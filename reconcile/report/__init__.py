@@ -10,7 +10,7 @@ from types import MappingProxyType
 
 from reconcile.errors import UsageError
 from reconcile.model import Report
-from reconcile.report import csv_format, json_format, markdown, terminal
+from reconcile.report import csv_format, html, json_format, markdown, terminal
 
 Renderer = Callable[..., str]
 
@@ -19,6 +19,7 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType({
     "markdown": markdown.render,
     "csv": csv_format.render,
     "json": json_format.render,
+    "html": html.render,
 })
 
 

@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 
 from reconcile.model import Report
+from reconcile.report.outlets import outlet_records
 from reconcile.report.values import format_claim_value, format_value, value_note
-from reconcile.report.view import (ClaimView, GroupView, StoryView, arrange, excerpt,
-                                   source_line, summarize)
+from reconcile.report.view import (ClaimView, GroupView, StoryView, arrange, decision_text,
+                                   excerpt, source_line, summarize)
 
 TITLE = "Consistency report"
 EXCERPT_CHARS = 200
 
-_HEADINGS = {"conflict": "Conflicts", "update": "Updates", "agree": "Agreements"}
-_LABELS = {"conflict": "Conflict", "update": "Update", "agree": "Agreement", "single": "Single"}
+_HEADINGS = {"conflict": "Conflicts", "update": "Updates", "agree": "Agreements",
+             "decided": "Decided by an editor"}
+_LABELS = {"conflict": "Conflict", "update": "Update", "agree": "Agreement", "single": "Single",
+           "decided": "Decided"}
 # CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that can start
 # emphasis, links, images, code, table cells, strike-through or (on GitHub) $math$ mid-line.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
@@ -32,6 +35,7 @@ def render(report: Report, *, color: bool = False, width: int = 100) -> str:
     lines = [f"# {TITLE}", "", md_text(summarize(report).sentence()) + ".", ""]
     for story in arrange(report):
         lines += _story(story)
+    lines += _outlets(report)
     if report.errors:
         lines += ["## Inputs not read", ""]
         lines += [f"- {md_text(e.path)}: {md_text(e.error)}" for e in report.errors]
@@ -77,9 +81,13 @@ def _story(view: StoryView) -> list[str]:
         lines += [f"| {_cell(s.id)} | {_cell(s.outlet)} | {_cell(s.published)} | {_cell(s.title)} |"
                   for s in view.sources]
         lines.append("")
+    for variant in story.names:
+        spellings = "; ".join(f"“{md_text(name)}” ({md_text(', '.join(ids))})"
+                              for name, ids in variant.spellings)
+        lines += [f"**Name spelled differently:** {spellings}", ""]
     if not view.groups:
         return lines + ["No facts to compare in this story.", ""]
-    for verdict in ("conflict", "update"):
+    for verdict in ("conflict", "update", "decided"):
         groups = view.with_verdict(verdict)
         if groups:
             lines += [f"### {_HEADINGS[verdict]} ({len(groups)})", ""]
@@ -100,16 +108,33 @@ def _story(view: StoryView) -> list[str]:
     return lines
 
 
+def _outlets(report: Report) -> list[str]:
+    """Per-outlet agreement with the consensus, for the facts shared with other sources."""
+    records = outlet_records(report)
+    if not records:
+        return []
+    lines = ["## Sources and the consensus", "",
+             "How often each outlet stated the consensus value of the facts it shared with other "
+             "sources (information, not a ranking: the outlier may have the later figure).", "",
+             "| Outlet | Shared facts | With the consensus | Outlier |",
+             "| --- | ---: | ---: | ---: |"]
+    lines += [f"| {_cell(r.outlet)} | {r.shared} | {r.agreed} | {r.outlier} |" for r in records]
+    return lines + [""]
+
+
 def _group_block(view: GroupView) -> list[str]:
     group = view.group
     label = _LABELS.get(view.verdict, md_text(view.verdict))
     lines = [f"#### {label}: {md_text(group.kind)} — {md_text(group.subject) or 'unnamed fact'}"
              f" ({md_text(group.id)})", ""]
     if group.reason:
-        lines += [f"**Verdict:** {md_text(view.verdict)}. {md_text(group.reason)}", ""]
+        lines += [f"**Verdict:** {md_text(group.verdict)}. {md_text(group.reason)}", ""]
     else:
-        lines += [f"**Verdict:** {md_text(view.verdict)}.", ""]
-    consensus_name = "Latest" if view.verdict == "update" else "Consensus"
+        lines += [f"**Verdict:** {md_text(group.verdict)}.", ""]
+    decision = decision_text(group)
+    if decision:
+        lines += [f"**Decision:** {md_text(decision)}", ""]
+    consensus_name = "Latest" if str(group.verdict) == "update" else "Consensus"
     lines += [f"**{consensus_name}:** {md_text(format_value(str(group.kind), group.consensus))}",
               ""]
     for claim_view in view.claims:

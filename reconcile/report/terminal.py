@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from reconcile.model import Report
 from reconcile.report.values import format_claim_value, format_value, value_note
-from reconcile.report.view import (GroupView, StoryView, Summary, arrange, excerpt,
-                                   source_line, summarize)
+from reconcile.report.outlets import outlet_records
+from reconcile.report.view import (GroupView, StoryView, Summary, arrange, decision_text,
+                                   excerpt, source_line, summarize)
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -24,8 +25,9 @@ EXCERPT_CHARS = 200
 SINGLE_ROWS = 10  # the terminal shows a taste; markdown/csv/json list every single-source fact
 
 _VERDICT_STYLES = {"conflict": "bold red", "update": "bold yellow", "agree": "bold green",
-                   "single": "bold blue"}
-_LABELS = {"conflict": "CONFLICT", "update": "UPDATE", "agree": "AGREE", "single": "SINGLE"}
+                   "single": "bold blue", "decided": "bold magenta"}
+_LABELS = {"conflict": "CONFLICT", "update": "UPDATE", "agree": "AGREE", "single": "SINGLE",
+           "decided": "DECIDED"}
 _CLAIM_STYLE = "bold reverse"
 
 
@@ -44,6 +46,7 @@ def render(report: Report, *, color: bool = False, width: int = 100) -> str:
     console.print(_summary_panel(summary))
     for story in arrange(report):
         _print_story(console, story, color)
+    _print_outlets(console, report)
     if report.errors:
         _print_errors(console, report)
     if color:
@@ -72,10 +75,13 @@ def _print_story(console: Console, view: StoryView, color: bool) -> None:
     console.print(Rule(Text(title, style="bold"), align="left"))
     if view.sources:
         console.print(_sources_table(view))
+    for variant in view.story.names:
+        spellings = "; ".join(f"“{name}” ({', '.join(ids)})" for name, ids in variant.spellings)
+        console.print(Text(_one_line(f"Name spelled differently: {spellings}"), style="yellow"))
     if not view.groups:
         console.print(Text("No facts to compare in this story.", style="dim"))
         return
-    for verdict in ("conflict", "update"):
+    for verdict in ("conflict", "update", "decided"):
         for group in view.with_verdict(verdict):
             console.print()
             console.print(_group_block(group, color))
@@ -120,8 +126,15 @@ def _group_block(view: GroupView, color: bool) -> RenderableType:
     parts: list[RenderableType] = [head]
     if group.reason:
         parts.append(Padding(Text(group.reason), (0, 0, 0, 2)))
+    decision = decision_text(group)
+    if decision:
+        said = Text()
+        said.append("decision: ", style="dim")
+        said.append(_one_line(decision), style=_VERDICT_STYLES["decided"])
+        parts.append(Padding(said, (0, 0, 0, 2)))
     consensus = Text()
-    consensus.append("latest: " if view.verdict == "update" else "consensus: ", style="dim")
+    consensus.append("latest: " if str(group.verdict) == "update" else "consensus: ",
+                     style="dim")
     consensus.append(format_value(str(group.kind), group.consensus))
     parts.append(Padding(consensus, (0, 0, 0, 2)))
     for claim_view in view.claims:
@@ -195,6 +208,27 @@ def _singles_table(groups: tuple[GroupView, ...]) -> RenderableType:
     more = Text(f"… and {len(rows) - SINGLE_ROWS} more (use --format markdown or csv for all)",
                 style="dim")
     return RenderGroup(table, more)
+
+
+def _print_outlets(console: Console, report: Report) -> None:
+    """Per-outlet agreement with the consensus of the facts shared with other sources."""
+    from rich.rule import Rule
+    from rich.table import Table
+    from rich.text import Text
+
+    records = outlet_records(report)
+    if not records:
+        return
+    console.print()
+    console.print(Rule(Text("Sources and the consensus", style="bold"), align="left"))
+    table = Table(show_edge=False, pad_edge=False)
+    table.add_column("outlet", overflow="fold", ratio=2)
+    for name in ("shared facts", "with the consensus", "outlier"):
+        table.add_column(name, justify="right", ratio=1)
+    for record in records:
+        table.add_row(_text(record.outlet), str(record.shared), str(record.agreed),
+                      str(record.outlier))
+    console.print(table)
 
 
 def _print_errors(console: Console, report: Report) -> None:

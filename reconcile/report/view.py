@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reconcile.decisions import STALE_NOTE
 from reconcile.model import Claim, Group, Report, Source, Story
 
-VERDICT_ORDER = ("conflict", "update", "agree", "single")
+# "decided": a conflict or update that an editor accepted or marked a false positive
+VERDICT_ORDER = ("conflict", "update", "decided", "agree", "single")
 UNASSIGNED_LABEL = "(facts whose story is not in the report)"
 
 
@@ -58,22 +60,48 @@ class Summary:
     agreements: int
     singles: int
     errors: int
+    decided: int = 0
 
     def sentence(self) -> str:
         """"3 sources, 2 stories, 9 facts compared: 1 conflict, 1 update, ..." as plain text."""
+        decided = f"{self.decided} decided, " if self.decided else ""
         return (f"{_plural(self.sources, 'source')}, {_plural(self.stories, 'story', 'stories')}, "
                 f"{_plural(self.facts, 'fact')} compared: {_plural(self.conflicts, 'conflict')}, "
-                f"{_plural(self.updates, 'update')}, {_plural(self.agreements, 'agreement')}, "
-                f"{self.singles} single-source")
+                f"{_plural(self.updates, 'update')}, {decided}"
+                f"{_plural(self.agreements, 'agreement')}, {self.singles} single-source")
 
 
 def summarize(report: Report) -> Summary:
-    """Count sources, stories and fact groups by verdict."""
-    verdicts = [str(g.verdict) for g in report.groups]
+    """Count sources, stories and fact groups by verdict (decided groups on their own)."""
+    verdicts = [display_verdict(g) for g in report.groups]
     return Summary(sources=len(report.sources), stories=len(report.stories),
                    facts=len(verdicts), conflicts=verdicts.count("conflict"),
                    updates=verdicts.count("update"), agreements=verdicts.count("agree"),
-                   singles=verdicts.count("single"), errors=len(report.errors))
+                   singles=verdicts.count("single"), errors=len(report.errors),
+                   decided=verdicts.count("decided"))
+
+
+def display_verdict(group: Group) -> str:
+    """The verdict a reader sees: the judge's, or "decided" once an editor has settled it."""
+    return "decided" if getattr(group, "decided", False) else str(group.verdict)
+
+
+def decision_text(group: Group) -> str:
+    """An editor's decision on the group for people ("" when there is none).
+
+    "accepted difference (jd): the $330 million includes training", or for a reopened one
+    "open; stale: the claims changed since the decision (was: false positive (jd): ...)"."""
+    decision = getattr(group, "decision", None)
+    if decision is None:
+        return ""
+    said = _squash(decision.status + (f" ({decision.reviewer})" if decision.reviewer else "")
+                   + (f": {decision.note}" if decision.note else ""))
+    if not decision.stale:
+        return said
+    was = _squash(decision.decided_status
+                  + (f" ({decision.reviewer})" if decision.reviewer else "")
+                  + (f": {decision.note}" if decision.note else ""))
+    return f"open; {STALE_NOTE} (was: {was})"
 
 
 def arrange(report: Report) -> tuple[StoryView, ...]:
@@ -103,7 +131,7 @@ def arrange(report: Report) -> tuple[StoryView, ...]:
 
 def group_order(group: Group) -> tuple:
     """Sort key: verdict (conflict, update, agree, single), then id in natural order."""
-    verdict = str(group.verdict)
+    verdict = display_verdict(group)
     rank = VERDICT_ORDER.index(verdict) if verdict in VERDICT_ORDER else len(VERDICT_ORDER)
     return (rank, natural_key(group.id))
 
@@ -149,7 +177,7 @@ def _group_view(group: Group, claims: dict[str, Claim], sources: dict[str, Sourc
             continue
         source = sources.get(claim.source) or _stub(claim.source)
         views.append(ClaimView(claim=claim, source=source, outlier=claim_id in outliers))
-    return GroupView(group=group, verdict=str(group.verdict), claims=tuple(views))
+    return GroupView(group=group, verdict=display_verdict(group), claims=tuple(views))
 
 
 def _stub(source_id: str) -> Source:

@@ -1,0 +1,100 @@
+"""Names spelled differently across the sources of one story ("Raymond Greene" / "Raymond Green").
+
+A misspelt name is a factual error an editor wants to see even though no number is involved.
+Within one story, the personal names each source uses are compared: two spellings that differ
+in one word by one or two letters, each used by some sources and never by the others, are
+reported as variants of one name, with the sources behind each spelling.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# Two or three capitalised words, an initial allowed in the middle: "Raymond Greene",
+# "Mary K. Ellis". Sentence-initial capitals are kept; the variant test below is strict.
+_NAME = re.compile(r"\b([A-Z][a-z][a-z'’\-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}){1,2})\b")
+# Words that start capitalised phrases which are not personal names.
+_NOT_FIRST = frozenset("""
+The A An In On At For From With By Of And But Or Police County City State North South East
+West New Saint St Mount Fort Lake Port President Governor Mayor Senator Judge Officer Sheriff
+Department University College School Hospital Street Avenue Road Monday Tuesday Wednesday
+Thursday Friday Saturday Sunday January February March April May June July August September
+October November December Minister Secretary Chancellor Prime General Gen Dr Mr Mrs Ms Rep
+Sen Gov Chief Captain Capt Sgt Lt Detective Deputy Coach Pastor Rev Prof Defence Defense
+Foreign Interior Finance Attorney District Assistant Acting Former
+""".split())
+MAX_NAMES_PER_SOURCE = 400
+
+
+@dataclass(frozen=True, slots=True)
+class NameVariant:
+    """One name written two ways in one story, with the sources behind each spelling."""
+
+    spellings: tuple[tuple[str, tuple[str, ...]], ...]  # (spelling, source ids), sorted
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"spellings": [{"name": name, "sources": list(ids)} for name, ids in self.spellings]}
+
+
+def names_in(text: str) -> set[str]:
+    """The personal-name-like phrases of a text (at most MAX_NAMES_PER_SOURCE of them)."""
+    found: set[str] = set()
+    for match in _NAME.finditer(text):
+        words = re.sub(r"\s+", " ", match.group(1)).split(" ")
+        while words and words[0] in _NOT_FIRST:  # titles and places before the name
+            words.pop(0)
+        if len(words) < 2 or words[-1].endswith("."):
+            continue
+        found.add(" ".join(words))
+        if len(found) >= MAX_NAMES_PER_SOURCE:
+            break
+    return found
+
+
+def name_variants(texts: Mapping[str, str]) -> tuple[NameVariant, ...]:
+    """Variants among the names of a story's sources (source id -> text), in a stable order."""
+    users: dict[str, set[str]] = defaultdict(set)
+    for source_id, text in texts.items():
+        for name in names_in(text):
+            users[name].add(source_id)
+    by_shape: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for name in users:
+        words = name.split(" ")
+        # candidates share the word count and at least one word exactly
+        for k, word in enumerate(words):
+            by_shape[(len(words), f"{k}:{word}")].append(name)
+    pairs: set[tuple[str, str]] = set()
+    for names in by_shape.values():
+        if len(names) > 50:  # a very common word ("John"): not a useful key
+            continue
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                if _variant(a, b) and not users[a] & users[b]:
+                    pairs.add((min(a, b), max(a, b)))
+    return tuple(NameVariant(spellings=tuple((n, tuple(sorted(users[n]))) for n in pair))
+                 for pair in sorted(pairs))
+
+
+def _variant(a: str, b: str) -> bool:
+    """True when two names differ in exactly one word, by one or two letters, not in case."""
+    wa, wb = a.split(" "), b.split(" ")
+    if len(wa) != len(wb) or a.lower() == b.lower():
+        return False
+    differing = [(x, y) for x, y in zip(wa, wb) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    if min(len(x), len(y)) < 4 or x[0].lower() != y[0].lower() and x[1:] != y[1:]:
+        return False
+    from rapidfuzz.distance import Levenshtein
+
+    return 1 <= Levenshtein.distance(x.lower(), y.lower()) <= 2
+
+
+def story_name_variants(sources: Iterable[Any], story_sources: Sequence[str]) -> tuple[NameVariant, ...]:
+    """Variants among the sources of one story (sources: objects with .id and .text)."""
+    wanted = set(story_sources)
+    return name_variants({s.id: s.text for s in sources if s.id in wanted})

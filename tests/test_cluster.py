@@ -1,0 +1,54 @@
+"""Story clustering: complete linkage, follow-ups that join on average, roundups that do not glue."""
+from __future__ import annotations
+
+from reconcile.cluster import ClusterSettings, _attach_followups
+
+SETTINGS = ClusterSettings(similarity=0.15, attach_min=0.05)
+
+
+def test_a_followup_joins_the_story_it_resembles_on_average():
+    members = {0: [0, 1], 2: [2]}
+    adjusted = {(0, 1): 0.6, (0, 2): 0.25, (1, 2): 0.08}  # one weak pair kept it out
+    _attach_followups(members, adjusted, SETTINGS)
+    assert members == {0: [0, 1, 2]}
+
+
+def test_an_article_unlike_one_member_of_the_story_stays_alone():
+    members = {0: [0, 1], 2: [2]}
+    adjusted = {(0, 1): 0.6, (0, 2): 0.5}  # nothing in common with article 1
+    _attach_followups(members, adjusted, SETTINGS)
+    assert members == {0: [0, 1], 2: [2]}
+
+
+def test_a_roundup_joins_one_story_at_most_and_never_glues_two():
+    members = {0: [0, 1], 2: [2, 3], 4: [4]}
+    adjusted = {(0, 1): 0.6, (2, 3): 0.6, (0, 4): 0.2, (1, 4): 0.2, (2, 4): 0.3, (3, 4): 0.3}
+    _attach_followups(members, adjusted, SETTINGS)
+    assert members == {0: [0, 1], 2: [2, 3, 4]}
+
+
+def test_articles_alone_do_not_pair_up_through_this_pass():
+    members = {0: [0], 1: [1]}
+    _attach_followups(members, {(0, 1): 0.14}, SETTINGS)
+    assert members == {0: [0], 1: [1]}
+
+
+def test_a_name_spelled_two_ways_across_sources_is_flagged():
+    from reconcile.names import name_variants
+
+    variants = name_variants({
+        "a": "Defence minister Raymond Greene said the deal was signed.",
+        "b": "Raymond Greene, the minister, confirmed it on Tuesday.",
+        "c": "Minister Raymond Green told reporters the sale would go ahead.",
+    })
+    assert [v.to_dict() for v in variants] == [{"spellings": [
+        {"name": "Raymond Green", "sources": ["c"]},
+        {"name": "Raymond Greene", "sources": ["a", "b"]}]}]
+
+
+def test_different_people_and_one_sources_own_spellings_are_not_flagged():
+    from reconcile.names import name_variants
+
+    assert name_variants({"a": "Maria Lopez and Mario Lopez were both there.",
+                          "b": "John Smith spoke to Jane Doe."}) == ()
+    assert name_variants({"a": "Maria Lopez met Mario Lopez."}) == ()
