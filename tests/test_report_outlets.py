@@ -38,3 +38,16 @@ def test_outlet_table_is_in_the_markdown_and_terminal_reports():
     assert "## Sources and the consensus" in markdown
     assert "| Alpha | 2 | 1 | 1 |" in markdown
     assert "Sources and the consensus" in render(_report(), "terminal")
+
+
+def test_outlet_table_and_name_variants_are_in_the_html_report():
+    from dataclasses import replace
+
+    from reconcile.names import NameVariant
+
+    report = _report()
+    story = replace(report.stories[0], names=(NameVariant(
+        spellings=(("Ray <b>Green</b>", ("c",)), ("Ray Greene", ("a", "b")))),))
+    html = render(replace(report, stories=(story,)), "html")
+    assert "Sources and the consensus" in html and "<td>Alpha</td><td>2</td><td>1</td><td>1</td>" in html
+    assert "Name spelled differently" in html and "Ray &lt;b&gt;Green&lt;/b&gt;" in html

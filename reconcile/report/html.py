@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from reconcile.model import Report, Source
 from reconcile.report.html_page import esc, link, page
+from reconcile.report.outlets import outlet_records
 from reconcile.report.values import format_claim_value, format_value, value_note
 from reconcile.report.view import (VERDICT_ORDER, ClaimView, GroupView, StoryView, Summary,
                                    arrange, decision_text, excerpt, natural_key, summarize)
@@ -170,6 +171,7 @@ def render(report: Report, *, color: bool = False, width: int = 100) -> str:
         section, order = _story(story, order)
         parts.append(section)
     parts.append("</main>")
+    parts.append(_outlets(report))
     if report.errors:
         parts.append(_errors(report))
     return page(TITLE, "\n".join(parts), css=CSS, script=SCRIPT)
@@ -237,6 +239,10 @@ def _story(view: StoryView, order: int) -> tuple[str, int]:
              f"<h2>Story {esc(story.id)}: {esc(story.label)}</h2>"]
     if view.sources:
         lines.append(_sources_table(view.sources))
+    for variant in story.names:
+        spellings = "; ".join(f"“{esc(name)}” ({esc(', '.join(ids))})"
+                              for name, ids in variant.spellings)
+        lines.append(f'<p class="names"><strong>Name spelled differently:</strong> {spellings}</p>')
     if not view.groups:
         lines.append('<p class="muted">No facts to compare in this story.</p></section>')
         return "\n".join(lines), order
@@ -378,6 +384,23 @@ def _sort_key(view: ClaimView) -> str:
     if isinstance(value, str):
         return value
     return view.claim.text
+
+
+def _outlets(report: Report) -> str:
+    """Per-outlet agreement with the consensus of the facts shared with other sources."""
+    records = outlet_records(report)
+    if not records:
+        return ""
+    lines = ['<section class="outlets"><h2>Sources and the consensus</h2>',
+             '<p class="muted">How often each outlet stated the consensus value of the facts it '
+             "shared with other sources (information, not a ranking: the outlier may have the "
+             "later figure).</p>",
+             '<div class="scroll"><table><thead><tr><th>Outlet</th><th>Shared facts</th>'
+             "<th>With the consensus</th><th>Outlier</th></tr></thead><tbody>"]
+    lines += [f"<tr><td>{esc(r.outlet)}</td><td>{r.shared}</td><td>{r.agreed}</td>"
+              f"<td>{r.outlier}</td></tr>" for r in records]
+    lines.append("</tbody></table></div></section>")
+    return "\n".join(lines)
 
 
 def _errors(report: Report) -> str:
