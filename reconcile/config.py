@@ -19,8 +19,10 @@ names the file, the key and what was expected, and exits 2 (ConfigError).
 """
 from __future__ import annotations
 
+import functools
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,8 @@ FAIL_LEVELS = ("conflict", "never")
 FRONT_MATTER_FIELDS = ("date", "outlet", "title", "url")
 DEFAULT_ACCEPTED = "reconcile-accepted.yaml"
 DEFAULT_INDEX = ".reconcile/index.sqlite"
+# Keys naming files reconcile writes: they must stay inside the project folder.
+WRITTEN_KEYS = ("accepted", "index")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,56 @@ class Config:
     @property
     def index_path(self) -> Path:
         return self.index or self.root / DEFAULT_INDEX
+
+    def selects(self, path: Path) -> bool:
+        """Whether `include` / `exclude` let an article file through. The globs are relative to
+        the root; a file outside the root cannot be named by them and is let through."""
+        if not self.include and not self.exclude:
+            return True
+        try:
+            relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return True
+        if self.include and not matches_any(self.include, relative):
+            return False
+        return not matches_any(self.exclude, relative)
+
+
+def matches_any(patterns: Iterable[str], relative: str) -> bool:
+    """Whether a posix path matches one of the globs (`*` within a folder, `**` across)."""
+    return any(_glob(pattern).fullmatch(relative) for pattern in patterns)
+
+
+@functools.lru_cache(maxsize=256)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A glob as a regular expression: `**/` any folders (or none), `*` and `?` within one
+    folder, `[...]` a character class; a pattern ending in `/` or `/**` takes a whole folder."""
+    pattern = pattern.strip().lstrip("./") if pattern.startswith("./") else pattern.strip()
+    if pattern.endswith("/"):
+        pattern += "**"
+    parts, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            parts.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            parts.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            parts.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            parts.append("[^/]")
+            i += 1
+        elif pattern[i] == "[" and "]" in pattern[i + 2:]:
+            end = pattern.index("]", i + 2)
+            body = pattern[i + 1:end]
+            parts.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
+            i = end + 1
+        else:
+            parts.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(parts))
 
 
 def find_config(start: Path | None = None) -> tuple[Path | None, dict[str, Any]]:
@@ -104,7 +158,13 @@ def parse_config(table: Mapping[str, Any], root: Path, path: Path | None = None)
             return None
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{where}: {key}: expected a path as a string")
-        return (root / value).resolve() if not Path(value).is_absolute() else Path(value)
+        resolved = (root / value).resolve() if not Path(value).is_absolute() else Path(value)
+        if key in WRITTEN_KEYS and not resolved.resolve().is_relative_to(root.resolve()):
+            # a configuration file travels with the articles: it must not make reconcile write
+            # outside the project (the command-line options may point anywhere)
+            raise ConfigError(f"{where}: {key}: expected a path inside the project folder "
+                              f"{root}, got {value!r}")
+        return resolved
 
     def globs(key: str) -> tuple[str, ...]:
         value = table.get(key, [])

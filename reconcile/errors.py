@@ -24,6 +24,10 @@ class ConfigError(ReconcileError):
     """The project configuration (reconcile.toml / [tool.reconcile]) has a mistake."""
 
 
+class EngineError(ReconcileError):
+    """The engine asked for cannot run: Dask is not installed, or its scheduler is unreachable."""
+
+
 class NoInputError(ReconcileError):
     """None of the given inputs could be read."""
 

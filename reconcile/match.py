@@ -34,6 +34,8 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
         if not value.unit:
             return None  # a bare number says too little to be matched across sources
         unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
+        if value.scope:  # "including the gunman", "this year": only like with like
+            unit = f"{unit} [{value.scope}]"
         return (str(claim.kind), unit)
     if isinstance(value, DateValue):
         if value.stated is None:

@@ -1,62 +1,116 @@
-"""ingest -> extract -> cluster -> match -> judge: the whole run as one function."""
+"""ingest -> extract -> cluster -> match -> judge: the whole run as one function.
+
+The stages that split into independent pieces (extraction per article, matching and judging
+per story) run on an engine (reconcile.engine: local processes by default, or Dask);
+clustering and numbering run here. The report does not depend on the engine or on the number
+of workers: results come back in input order and ids are given here.
+"""
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import time
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from reconcile.cluster import ClusterSettings, cluster_sources
-from reconcile.judge import judge_group
-from reconcile.match import MatchSettings, match_story
+from reconcile.cluster import ClusterSettings, cluster_sources, similarity_pairs
+from reconcile.engine.tasks import (SYNDICATION_CHARS, ExtractItem, StorySettings, StoryTask,
+                                    syndicated_copies)
+from reconcile.limits import within_claim_limit
+from reconcile.match import MatchSettings
 from reconcile.model import Claim, Group, InputError, Report, Source, Story
 from reconcile.rules import Rules, load_rules
 
-# Below this many articles, starting worker processes costs more than it saves.
-PARALLEL_MIN_SOURCES = 40
+if TYPE_CHECKING:
+    from reconcile.engine import Engine
+
+__all__ = ["PROGRESS_STEPS", "RunStats", "StageTime", "Extraction", "build_report",
+           "extract_all", "extract_sources", "number_claims", "run_report", "syndicated_copies"]
+
+# The progress callback advances once per article in extraction and once per article again
+# when its story has been matched: a bar's total is PROGRESS_STEPS * the number of articles.
+PROGRESS_STEPS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class StageTime:
+    """Wall seconds of one stage, and CPU seconds of this process plus its workers."""
+
+    name: str
+    wall: float
+    cpu: float
 
 
 @dataclass(frozen=True, slots=True)
 class RunStats:
-    """Figures about one run, for progress and benchmark output."""
+    """Figures about one run: sizes, candidate pairs against all pairs, time per stage."""
 
     sources: int
     claims: int
-    candidate_pairs: int
-    all_pairs: int
+    candidate_pairs: int   # claim pairs matching scored (same story, same block, values near)
+    all_pairs: int         # every pair of claims: what matching without blocking would score
+    stories: int = 0
+    groups: int = 0
+    story_candidate_pairs: int = 0  # article pairs similar enough to be weighed for one story
+    source_pairs: int = 0           # every pair of articles
+    engine: str = "local"
+    stages: tuple[StageTime, ...] = ()
+
+    def summary(self) -> list[str]:
+        """A few readable lines for standard error (`reconcile report --stats`)."""
+        lines = [f"{self.sources:,} articles, {self.claims:,} claims, {self.stories:,} stories, "
+                 f"{self.groups:,} fact groups (engine: {self.engine})",
+                 f"story candidates: {_share(self.story_candidate_pairs, self.source_pairs)} "
+                 "article pairs",
+                 f"claim candidates: {_share(self.candidate_pairs, self.all_pairs)} claim pairs"]
+        if self.stages:
+            lines.append("time: " + ", ".join(f"{s.name} {s.wall:.1f} s (CPU {s.cpu:.1f} s)"
+                                              for s in self.stages))
+        return lines
 
 
-def _extract_one(args: tuple[str, str | None, str | None]) -> list[Claim]:
-    from reconcile.extract import extract_claims
-
-    text, published, rules_dir = args
-    return extract_claims(text, published, load_rules(rules_dir))
+def _share(part: int, whole: int) -> str:
+    percent = f" ({100 * part / whole:.4g}%)" if whole else ""
+    return f"{part:,} of {whole:,}{percent}"
 
 
-def extract_sources(sources: Sequence[Source], rules_dir: str | None = None, jobs: int | None = None,
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The claims of every article (keyed by source id, `source` set) and the articles an
+    extractor failed on, as errors."""
+
+    claims: dict[str, list[Claim]]
+    errors: tuple[InputError, ...]
+    cpu_seconds: float  # spent by worker processes (not this one)
+
+
+def extract_all(sources: Sequence[Source], rules: Rules | None = None,
+                rules_dir: str | None = None, *, engine: Engine | None = None,
+                jobs: int | None = None,
+                progress: Callable[[int], None] | None = None) -> Extraction:
+    """Extract every source on `engine` (default: local processes, `jobs` of them)."""
+    rules = rules or load_rules(rules_dir)
+    items = [ExtractItem(s.id, s.text, s.published) for s in sources]
+    with _engine(engine, jobs) as running:
+        done = running.extract(items, rules, rules_dir, progress)
+    shared = Counter(s.path for s in sources)
+    errors = tuple(InputError(s.path or s.id, _where(s, shared) + result.error)
+                   for s, result in zip(sources, done.results) if result.error)
+    claims = {s.id: list(result.claims) for s, result in zip(sources, done.results)}
+    return Extraction(claims, errors, done.cpu_seconds)
+
+
+def extract_sources(sources: Sequence[Source], rules_dir: str | None = None,
+                    jobs: int | None = None,
                     progress: Callable[[int], None] | None = None) -> dict[str, list[Claim]]:
-    """Claims of every source, keyed by source id, with `source` set; parallel for big inputs."""
-    jobs = jobs or os.cpu_count() or 1
-    work = [(s.text, s.published, rules_dir) for s in sources]
-    if jobs > 1 and len(sources) >= PARALLEL_MIN_SOURCES:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = []
-            for claims in pool.map(_extract_one, work, chunksize=16):
-                results.append(claims)
-                if progress:
-                    progress(1)
-    else:
-        results = []
-        for item in work:
-            results.append(_extract_one(item))
-            if progress:
-                progress(1)
-    return {s.id: [replace(c, source=s.id) for c in claims] for s, claims in zip(sources, results)}
+    """Claims of every source, keyed by source id, with `source` set; parallel for big inputs.
+
+    An article an extractor failed on has no claims here; extract_all also says why."""
+    return extract_all(sources, rules_dir=rules_dir, jobs=jobs, progress=progress).claims
 
 
 def number_claims(sources: Sequence[Source],
-                  by_source: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
+                  by_source: Mapping[str, Sequence[Claim]]) -> dict[str, list[Claim]]:
     """The claims with report ids c1, c2, ... in source order, then position in the source."""
     numbered: dict[str, list[Claim]] = {}
     counter = 0
@@ -68,65 +122,140 @@ def number_claims(sources: Sequence[Source],
     return numbered
 
 
-def syndicated_copies(sources: Sequence[Source], story: Story) -> dict[str, str]:
-    """Map each source of a story that repeats another's text to the earliest such source."""
-    from rapidfuzz import fuzz, utils
-
-    members = [s for s in sources if s.id in story.sources]
-    canonical: dict[str, str] = {}
-    for i, a in enumerate(members):
-        if a.id in canonical:
-            continue
-        for b in members[i + 1:]:
-            if b.id in canonical:
-                continue
-            score = fuzz.ratio(a.text[:3000], b.text[:3000], processor=utils.default_process,
-                               score_cutoff=90)
-            if score:
-                canonical[b.id] = a.id
-    return canonical
-
-
 def build_report(sources: Sequence[Source], errors: Sequence[InputError],
                  rules: Rules | None = None, rules_dir: str | None = None, jobs: int | None = None,
-                 progress: Callable[[int], None] | None = None) -> tuple[Report, RunStats]:
-    """Extract, cluster, match and judge already-read sources into a Report."""
+                 progress: Callable[[int], None] | None = None,
+                 engine: Engine | None = None) -> tuple[Report, RunStats]:
+    """Extract, cluster, match and judge already-read sources into a Report.
+
+    `engine` runs extraction and matching (default: local processes, `jobs` of them; the
+    caller closes an engine it passes). `progress(n)` is called as articles advance, up to
+    PROGRESS_STEPS times the number of sources in all."""
     rules = rules or load_rules(rules_dir)
     sources = sorted(sources, key=lambda s: s.id)
-    by_source = number_claims(sources, extract_sources(sources, rules_dir, jobs, progress))
+    clock = _Clock()
+    with _engine(engine, jobs) as running:
+        extraction = extract_all(sources, rules, rules_dir, engine=running, progress=progress)
+        # an article with more claims than rules/limits.yaml allows is listed in errors, not
+        # compared
+        kept, extracted, over_limit = within_claim_limit(sources, extraction.claims,
+                                                         rules.max_claims_per_article)
+        if progress and len(kept) < len(sources):
+            progress(len(sources) - len(kept))  # they skip the story stage
+        sources = kept
+        errors = [*errors, *extraction.errors, *over_limit]
+        by_source = number_claims(sources, extracted)
+        clock.lap("extract", extraction.cpu_seconds)
+        counted = _CountedSimilarity()
+        stories = cluster_sources(sources, by_source, _cluster_settings(rules), similarity=counted)
+        clock.lap("cluster")
+        judged = running.judge(_story_tasks(sources, stories, by_source), _story_settings(rules),
+                               progress)
+        clock.lap("match", judged.cpu_seconds)
+        engine_name = running.name
+    groups, candidates, story_errors = _number_groups(sources, stories, judged.results)
     all_claims = [claim for source in sources for claim in by_source[source.id]]
-    tol = rules.tolerances
-    defaults = ClusterSettings()
-    stories = cluster_sources(sources, by_source, ClusterSettings(
-        similarity=float(tol.get("story_similarity", defaults.similarity)),
-        date_window=int(tol.get("story_date_window", defaults.date_window)),
-        date_factor=float(tol.get("story_date_factor", defaults.date_factor))))
-    settings = MatchSettings(subject_similarity=float(tol.get("subject_similarity", 40)))
-    source_map = {s.id: s for s in sources}
-    update_words = frozenset(tol.get("update_words", ()))
-    groups: list[Group] = []
-    candidates = 0
-    for story in stories:
-        canonical = syndicated_copies(sources, story)
-        story_claims = [c for sid in story.sources for c in by_source[sid]]
-        matched, pairs = match_story(story_claims, settings, canonical)
-        candidates += pairs
-        for claims in matched:
-            groups.append(judge_group(f"g{len(groups) + 1}", story.id, claims, source_map, canonical,
-                                      update_words))
     story_of = {sid: story.id for story in stories for sid in story.sources}
     report = Report(sources=tuple(sources), stories=tuple(stories), claims=tuple(all_claims),
-                    groups=tuple(groups), errors=tuple(sorted(errors, key=lambda e: (e.path, e.error))),
+                    groups=tuple(groups),
+                    errors=tuple(sorted([*errors, *story_errors], key=lambda e: (e.path, e.error))),
                     story_of=story_of)
-    n = len(all_claims)
-    return report, RunStats(len(sources), n, candidates, n * (n - 1) // 2)
+    n, m = len(all_claims), len(sources)
+    return report, RunStats(m, n, candidates, n * (n - 1) // 2, len(stories), len(groups),
+                            counted.pairs, m * (m - 1) // 2, engine_name, clock.stages)
 
 
 def run_report(paths: Sequence[str], *, stdin: TextIO | None = None, rules_dir: str | None = None,
-               jobs: int | None = None) -> tuple[Report, RunStats]:
+               jobs: int | None = None, engine: Engine | None = None) -> tuple[Report, RunStats]:
     """Read the inputs and build their report (the library form of `reconcile report`)."""
     from reconcile.ingest import read_sources
 
     rules = load_rules(rules_dir)
     sources, errors = read_sources(list(paths), stdin=stdin, rules=rules)
-    return build_report(sources, errors, rules, rules_dir, jobs)
+    return build_report(sources, errors, rules, rules_dir, jobs, engine=engine)
+
+
+def _engine(engine: Engine | None, jobs: int | None):
+    """The engine to run on as a context manager; one the caller passed stays open after."""
+    if engine is not None:
+        from contextlib import nullcontext
+
+        return nullcontext(engine)
+    from reconcile.engine.local import LocalEngine
+
+    return LocalEngine(jobs)
+
+
+def _cluster_settings(rules: Rules) -> ClusterSettings:
+    tol = rules.tolerances
+    defaults = ClusterSettings()
+    return ClusterSettings(
+        similarity=float(tol.get("story_similarity", defaults.similarity)),
+        date_window=int(tol.get("story_date_window", defaults.date_window)),
+        date_factor=float(tol.get("story_date_factor", defaults.date_factor)))
+
+
+def _story_settings(rules: Rules) -> StorySettings:
+    tol = rules.tolerances
+    return StorySettings(MatchSettings(subject_similarity=float(tol.get("subject_similarity", 40))),
+                         frozenset(tol.get("update_words", ())))
+
+
+def _story_tasks(sources: Sequence[Source], stories: Sequence[Story],
+                 by_source: Mapping[str, Sequence[Claim]]) -> list[StoryTask]:
+    """One task per story: its sources with only the text syndication compares, its claims."""
+    by_id = {s.id: s for s in sources}
+    return [StoryTask(story,
+                      tuple(replace(by_id[sid], text=by_id[sid].text[:SYNDICATION_CHARS])
+                            for sid in story.sources),
+                      tuple(c for sid in story.sources for c in by_source[sid]))
+            for story in stories]
+
+
+def _number_groups(sources: Sequence[Source], stories: Sequence[Story],
+                   judged: Sequence) -> tuple[list[Group], int, list[InputError]]:
+    """Groups with ids g1, g2, ... in story order; candidate pairs; stories that failed."""
+    by_id = {s.id: s for s in sources}
+    shared = Counter(s.path for s in sources)
+    groups: list[Group] = []
+    errors: list[InputError] = []
+    candidates = 0
+    for story, result in zip(stories, judged):
+        candidates += result.candidate_pairs
+        first = len(groups) + 1
+        groups.extend(replace(g, id=f"g{first + k}") for k, g in enumerate(result.groups))
+        if result.error:
+            errors.extend(InputError(by_id[sid].path or sid,
+                                     _where(by_id[sid], shared) + f"story {story.id}: "
+                                     + result.error) for sid in story.sources)
+    return groups, candidates, errors
+
+
+def _where(source: Source, shared_paths: Counter) -> str:
+    """The article's id before an error when its file holds other articles too."""
+    return f"{source.id}: " if shared_paths[source.path] > 1 else ""
+
+
+class _CountedSimilarity:
+    """similarity_pairs that remembers how many candidate article pairs it gave."""
+
+    def __init__(self) -> None:
+        self.pairs = 0
+
+    def __call__(self, sources: Sequence[Source], threshold: float):
+        found = similarity_pairs(sources, threshold)
+        self.pairs = len(found)
+        return found
+
+
+class _Clock:
+    """Wall and CPU time per stage; worker CPU is added by the stage that used workers."""
+
+    def __init__(self) -> None:
+        self.stages: tuple[StageTime, ...] = ()
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def lap(self, name: str, worker_cpu: float = 0.0) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.stages += (StageTime(name, wall - self._wall, cpu - self._cpu + worker_cpu),)
+        self._wall, self._cpu = wall, cpu

@@ -57,7 +57,14 @@ class Rules:
     aliases: Mapping[str, str]
     tolerances: Mapping[str, Any]
     directory: str = ""
-    examples: tuple[Mapping[str, Any], ...] = field(default=())
+    examples: tuple[Any, ...] = field(default=())  # reconcile.rule_examples.RuleExample
+    max_article_bytes: int = 20 * 1024 * 1024  # limits.yaml
+    max_claims_per_article: int = 5000  # limits.yaml
+    hedges_after: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "or more", "or so"
+    currency_guarded: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "PS2.7m"
+    number_names: frozenset[str] = frozenset()  # "category 4", "sp 500": a number in a name
+    casualties: Any = None  # reconcile.extract.casualties.CasualtyRules, compiled on load
+    scopes: tuple[tuple[str, re.Pattern[str]], ...] = ()  # scope.yaml: (label, pattern)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,7 +139,9 @@ def _read_hedges(data: Any, c: _Checker) -> dict[str, Any]:
         widen[hedge] = _frozen({c.choice(f"widen.{hedge}.{k}", k, NUMERIC_KINDS):
                                 c.number(f"widen.{hedge}.{k}", v, 0.0, 1.0)
                                 for k, v in per_kind.items()})
-    return {"hedges": _frozen(words), "widen": _frozen(widen)}
+    after = {str(k).lower(): c.choice(f"after.{k}", v, HEDGE_KINDS)
+             for k, v in c.mapping(data, "after", required=False).items()}
+    return {"hedges": _frozen(words), "widen": _frozen(widen), "hedges_after": _frozen(after)}
 
 
 def _read_precision(data: Any, c: _Checker) -> dict[str, Any]:
@@ -171,9 +180,14 @@ def _read_currencies(data: Any, c: _Checker) -> dict[str, Any]:
             continue
         subunits[str(name).lower()] = (spec[0], float(spec[1]))
     word_codes = c.string_list(data, "word_codes", required=False)
+    guarded = {str(k): str(v) for k, v in c.mapping(data, "guarded_symbols", required=False).items()}
+    for sym, code in guarded.items():
+        if not code_re.fullmatch(code):
+            c.fail(f"guarded_symbols.{sym}", "a three-letter upper-case ISO 4217 code", code)
     return {"currency_symbols": _frozen(symbols), "currency_codes": frozenset(codes),
             "currency_names": _frozen(names), "currency_subunits": _frozen(subunits),
-            "currency_word_codes": frozenset(w.upper() for w in word_codes)}
+            "currency_word_codes": frozenset(w.upper() for w in word_codes),
+            "currency_guarded": _frozen(guarded)}
 
 
 def _read_units(data: Any, c: _Checker) -> dict[str, Any]:
@@ -195,8 +209,10 @@ def _read_units(data: Any, c: _Checker) -> dict[str, Any]:
             units[alias] = unit
     not_nouns = c.string_list(data, "not_counted_nouns", required=False)
     implied = c.string_list(data, "implied_people", required=False)
+    names = c.string_list(data, "number_names", required=False)
     return {"units": _frozen(units), "count_nouns_not": frozenset(w.lower() for w in not_nouns),
-            "implied_people": frozenset(w.lower() for w in implied)}
+            "implied_people": frozenset(w.lower() for w in implied),
+            "number_names": frozenset(w.lower() for w in names)}
 
 
 def _read_speech(data: Any, c: _Checker) -> dict[str, Any]:
@@ -240,6 +256,36 @@ def _read_tolerances(data: Any, c: _Checker) -> dict[str, Any]:
     return {"tolerances": _frozen(out)}
 
 
+def _read_casualties(data: Any, c: _Checker) -> dict[str, Any]:
+    from reconcile.extract.casualties import compile_casualty_rules
+
+    return {"casualties": compile_casualty_rules(data, c)}
+
+
+# Limits keep one odd input from taking unbounded memory or time; the ranges stop a typo
+# (a missing digit, an extra three zeros) from disabling them or from rejecting every article.
+LIMITS = {"max_article_bytes": (1024, 1024 ** 3), "max_claims_per_article": (10, 10_000_000)}
+
+
+def _read_limits(data: Any, c: _Checker) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, (low, high) in LIMITS.items():
+        value = data.get(key) if isinstance(data, dict) else None
+        if value is None:
+            continue  # the default in Rules stands
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            c.fail(key, f"a whole number from {low:,} to {high:,}", value)
+        else:
+            out[key] = value
+    return out
+
+
+def _read_scope(data: Any, c: _Checker) -> dict[str, Any]:
+    from reconcile.extract.scope import compile_scope_rules
+
+    return {"scopes": compile_scope_rules(data, c)}
+
+
 READERS: dict[str, Callable[[Any, _Checker], dict[str, Any]]] = {
     "hedges.yaml": _read_hedges,
     "precision.yaml": _read_precision,
@@ -250,7 +296,76 @@ READERS: dict[str, Callable[[Any, _Checker], dict[str, Any]]] = {
     "boilerplate.yaml": _read_boilerplate,
     "aliases.yaml": _read_aliases,
     "matching.yaml": _read_tolerances,
+    "limits.yaml": _read_limits,
+    "casualties.yaml": _read_casualties,
+    "scope.yaml": _read_scope,
 }
+
+
+class _Recorded(dict):
+    """A rules file's top-level mapping that remembers which keys its reader asked for.
+
+    A key no reader asks for is a typo ("word:" for "words:") or a key from another file, and
+    would otherwise be ignored in silence; asking is enough, so readers need no key lists."""
+
+    def __init__(self, data: dict):
+        super().__init__(data)
+        self.asked: set[str] = set()
+        self.everything = False
+
+    def get(self, key, default=None):
+        self.asked.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key):
+        self.asked.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.asked.add(key)
+        return super().__contains__(key)
+
+    def _all(self):
+        self.everything = True
+
+    def items(self):
+        self._all()
+        return super().items()
+
+    def keys(self):
+        self._all()
+        return super().keys()
+
+    def values(self):
+        self._all()
+        return super().values()
+
+    def __iter__(self):
+        self._all()
+        return super().__iter__()
+
+    def unknown(self) -> list[str]:
+        if self.everything:
+            return []
+        return [str(k) for k in super().keys() if k not in self.asked]
+
+
+def _check_unknown_keys(data: _Recorded, c: _Checker) -> None:
+    expected = sorted(str(k) for k in data.asked | {"examples"})
+    for key in data.unknown():
+        if key == "examples":
+            continue  # read by read_examples()
+        c.fail(key, "one of the keys " + ", ".join(expected), key)
+
+
+def _check_unknown_files(override: Path | None, problems: list[str]) -> None:
+    """A .yaml file in a rules folder that no reader reads is a misnamed rules file."""
+    if override is None:
+        return
+    for path in sorted(override.iterdir()):
+        if path.suffix.lower() in (".yaml", ".yml") and path.name not in READERS:
+            problems.append(f"{path.name}: not a rules file (it would be ignored); expected one "
+                            "of " + ", ".join(sorted(READERS)))
 
 
 def default_rules_dir() -> Path:
@@ -268,13 +383,24 @@ def _parse_yaml(path: Path, problems: list[str]) -> Any:
     except (OSError, UnicodeDecodeError) as err:
         problems.append(f"{path.name}: cannot be read ({err})")
         return None
+    from reconcile.plainyaml import load_plain_yaml
+
     try:
-        return yaml.safe_load(text)
+        return load_plain_yaml(text)  # tags build no objects; dates stay text
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         problems.append(f"{path.name}: is not valid YAML{where} ({getattr(err, 'problem', err)})")
         return None
+
+
+def read_examples(data: dict, c: _Checker) -> tuple[Any, ...]:
+    """The `examples:` list of one rules file, checked (reconcile.rule_examples)."""
+    if "examples" not in data:
+        return ()
+    from reconcile.rule_examples import parse_examples
+
+    return parse_examples(data["examples"], c)
 
 
 @lru_cache(maxsize=8)
@@ -295,11 +421,12 @@ def load_rules(directory: str | Path | None = None) -> Rules:
         if data is not None and not isinstance(data, dict):
             problems.append(f"{filename}: expected a mapping at the top level, got {type(data).__name__}")
             data = None
-        fields.update(reader(data or {}, _Checker(filename, problems)))
-        if isinstance(data, dict) and isinstance(data.get("examples"), list):
-            fields.setdefault("examples", ())
-            fields["examples"] += tuple({"file": filename, **e} for e in data["examples"]
-                                        if isinstance(e, dict))
+        checker = _Checker(filename, problems)
+        recorded = _Recorded(data or {})
+        fields.update(reader(recorded, checker))
+        _check_unknown_keys(recorded, checker)
+        fields["examples"] = fields.get("examples", ()) + read_examples(data or {}, checker)
+    _check_unknown_files(override, problems)
     if problems:
         raise RulesError(problems)
     return Rules(directory=str(override or base), **fields)

@@ -73,9 +73,14 @@ def read_inputs(paths: Sequence[str], args: argparse.Namespace, io: Streams):
 def write_output(text: str, output: str | None, stdout: TextIO) -> None:
     """`text` to the file `output` (written whole or not at all), or to standard output."""
     if output:
+        from reconcile.errors import ReconcileError
         from reconcile.fileio import write_atomic
 
-        write_atomic(Path(output), text)
+        try:
+            write_atomic(Path(output), text)
+        except OSError as err:  # a full disk, a read-only folder: one line, exit 2, old file kept
+            raise ReconcileError(f"{output}: cannot write ({err.strerror or err}); "
+                                 "nothing was written") from err
     else:
         stdout.write(text)
         stdout.flush()

@@ -30,6 +30,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     import json
 
     from reconcile.pipeline import extract_sources, number_claims
+    from reconcile.report.csv_format import neutralise
 
     rules, sources, errors = read_inputs(args.paths or [bundled_sources()], args, io)
     sources = sorted(sources, key=lambda s: s.id)
@@ -42,16 +43,23 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     else:
         buffer = io_.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CSV_COLUMNS)
+        numeric = {CSV_COLUMNS.index(c) for c in ("start", "end", "stated", "low", "high")}
+
+        def writerow(cells: list) -> None:
+            # article text may start with "=", "+", "-" or "@": a spreadsheet must not run it
+            writer.writerow([neutralise("" if cell is None else str(cell), i in numeric)
+                             for i, cell in enumerate(cells)])
+
+        writerow(CSV_COLUMNS)
         for row in rows:
             value = row["value"]
-            writer.writerow([row["id"], row["source"], row["kind"], row["text"], row["start"],
+            writerow([row["id"], row["source"], row["kind"], row["text"], row["start"],
                              row["end"], json.dumps(value.get("stated"), ensure_ascii=False),
                              value.get("low"), value.get("high"), value.get("unit", ""),
                              value.get("hedge") or "", value.get("speaker") or "",
                              row["subject"], row["sentence"]])
         for error in errors:
-            writer.writerow(["", error.path, "error", error.error] + [""] * 10)
+            writerow(["", error.path, "error", error.error] + [""] * 10)
         text = buffer.getvalue()
     write_output(text, args.output, io.stdout)
     return EXIT_OK

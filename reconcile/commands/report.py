@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import time
 
 from reconcile.commands._shared import (EXIT_OK, Progress, Streams, add_common_arguments,
                                         bundled_sources, read_inputs, terminal_width,
@@ -27,20 +28,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the accepted-findings file of editors' decisions (default: "
                              "`accepted` in reconcile.toml, else reconcile-accepted.yaml in "
                              "the project folder); decided findings are shown as decided")
+    parser.add_argument("--engine", choices=("local", "dask"), default=None,
+                        help="where extraction and matching run: local worker processes "
+                             "(default) or a Dask cluster (needs reconcile[dask]); the report "
+                             "is the same either way")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="the Dask scheduler of an existing cluster, e.g. "
+                             "tcp://10.0.0.5:8786 (implies --engine dask; without it, dask "
+                             "starts a local cluster of --jobs workers)")
+    parser.add_argument("--stats", action="store_true",
+                        help="print the run's figures on standard error, even with --quiet: "
+                             "articles, claims, candidate pairs against all pairs, time per "
+                             "stage")
     add_common_arguments(parser)
 
 
 def run(args: argparse.Namespace, io: Streams) -> int:
     from reconcile.decisions import apply_decisions, load_accepted
-    from reconcile.pipeline import build_report
+    from reconcile.engine import open_engine
+    from reconcile.pipeline import PROGRESS_STEPS, build_report
     from reconcile.report import render
 
     decisions = load_accepted(args.accepted)  # a bad decisions file fails before the long run
-    rules, sources, errors = read_inputs(args.paths or [bundled_sources()], args, io)
-    with Progress(len(sources), args.quiet, io.stderr) as advance:
-        report, _ = build_report(sources, errors, rules, args.rules, args.jobs, progress=advance)
+    started = time.perf_counter()
+    # a missing Dask or an unreachable scheduler fails before the long run too
+    with open_engine(args.engine or ("dask" if args.scheduler else "local"), jobs=args.jobs,
+                     scheduler=args.scheduler) as engine:
+        rules, sources, errors = read_inputs(args.paths or [bundled_sources()], args, io)
+        read = time.perf_counter() - started
+        with Progress(len(sources), args.quiet, io.stderr, "comparing articles") as advance:
+            # each article advances once when extracted and once when its story is matched
+            step = advance and (lambda n: advance(n / PROGRESS_STEPS))
+            report, stats = build_report(sources, errors, rules, args.rules, args.jobs,
+                                         progress=step, engine=engine)
+    started = time.perf_counter()
     report = apply_decisions(report, decisions)
     color = args.format == "terminal" and not args.output and io.stdout.isatty()
     width = terminal_width() if args.format == "terminal" else 100
     write_output(render(report, args.format, color=color, width=width), args.output, io.stdout)
+    if args.stats:
+        for line in [*stats.summary(), f"time: read {read:.1f} s (with engine start), "
+                                       f"render and write {time.perf_counter() - started:.1f} s"]:
+            print(f"reconcile: {line}", file=io.stderr)
     return EXIT_OK

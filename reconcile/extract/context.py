@@ -85,8 +85,8 @@ class Context:
 
     def sentence_span(self, position: int) -> tuple[int, int]:
         """The span of the sentence that holds `position` (the whole text if none does)."""
-        starts = [s for s, _ in self.sentences]
-        i = bisect.bisect_right(starts, position) - 1
+        # the last sentence starting at or before `position` (no list of starts: O(log n) a call)
+        i = bisect.bisect_right(self.sentences, (position, float("inf"))) - 1
         if 0 <= i < len(self.sentences) and self.sentences[i][0] <= position <= self.sentences[i][1]:
             return self.sentences[i]
         return (0, len(self.text)) if not self.sentences else self._nearest(position)

@@ -5,6 +5,7 @@ quantity, count) happens in `reconcile.extract.quantities`.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,43 +23,59 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "six
 MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
                "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
                "lakh": 100_000, "crore": 10_000_000}
+# plural and abbreviated multipliers after number words: "three billions", "three hundred
+# crores", "twelve lac" (Indian English writes "lakh" as lac/lkh and "crore" as cr)
+MULTIPLIERS.update({"hundreds": 100, "thousands": 1_000, "millions": 1_000_000,
+                    "billions": 1_000_000_000, "trillions": 1_000_000_000_000,
+                    "lakhs": 100_000, "lac": 100_000, "lacs": 100_000, "lkh": 100_000,
+                    "lkhs": 100_000, "crores": 10_000_000, "cr": 10_000_000})
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
              "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
              "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
-             "thousandth": 1000, "thousandths": 1000}
-# Vague plurals: "dozens of people" is 24..120 or so; stated as a range of their order.
-VAGUE = {"dozens": (24.0, 120.0), "scores": (40.0, 200.0), "hundreds": (200.0, 1000.0),
-         "thousands": (2000.0, 10000.0), "millions": (2e6, 1e7), "billions": (2e9, 1e10),
-         "tens of thousands": (20000.0, 100000.0), "hundreds of thousands": (200000.0, 1e6)}
+             "thousandth": 1000, "thousandths": 1000, "millionth": 10**6, "millionths": 10**6,
+             "billionth": 10**9, "billionths": 10**9, "trillionth": 10**12,
+             "trillionths": 10**12}
+# Vague plurals: "thousands of people" is stated as the order it names (1,000..10,000); the
+# claim's interval starts at two of the unit ("at least a couple of thousand") and is open above.
+VAGUE = {"dozens": (12.0, 120.0), "scores": (20.0, 200.0), "hundreds": (100.0, 1000.0),
+         "thousands": (1e3, 1e4), "millions": (1e6, 1e7), "billions": (1e9, 1e10),
+         "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6),
+         "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9),
+         "tens of billions": (1e10, 1e11), "hundreds of billions": (1e11, 1e12)}
 UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2,
                      "⅖": 0.4, "⅗": 0.6, "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125,
                      "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 
 _WORD_ALTERNATION = "|".join(sorted([*UNITS, *TENS, *MULTIPLIERS, "dozens", "dozen", "point",
                                      *[f for f in FRACTIONS]], key=len, reverse=True))
-_MULTIPLIER_ALTERNATION = "hundred|thousand|million|billion|trillion|lakh|crore|dozens?"
+_MULTIPLIER_ALTERNATION = "|".join(sorted([*MULTIPLIERS, "dozens", "dozen"], key=len, reverse=True))
 # A run of number words: "twenty-six", "one hundred and six", "three and a fifth"; digits may
 # lead when a multiplier word follows them ("4 thousand 3 hundred and 21").
 _FIRST_LETTERS = "".join(sorted({w[0] for w in _WORD_ALTERNATION.split("|")} | {"a"} | set("0123456789")))
 SPELLED = re.compile(
-    rf"(?=[{_FIRST_LETTERS}])\b(?:(?:a|an)\s+|\d+(?:\.\d+)?\s+(?=(?:{_MULTIPLIER_ALTERNATION})\b))?(?:{_WORD_ALTERNATION})"
+    rf"(?=[{_FIRST_LETTERS}])\b(?:(?:a|an)\s+|\d+(?:\.\d+)?\s+(?=(?:{_MULTIPLIER_ALTERNATION})\b|point\s+\d))?(?:{_WORD_ALTERNATION})"
     rf"(?:(?:\s*-\s*|\s+and\s+(?:a\s+|an\s+)?|\s+(?:a\s+)?|,\s+)(?:{_WORD_ALTERNATION}|\d+(?:\.\d+)?)\b)*\b",
     re.IGNORECASE)
-VAGUE_RE = re.compile(r"(?=[tdshmb])\b(?:tens of thousands|hundreds of thousands|dozens|scores|hundreds|"
-                      r"thousands|millions|billions)\b(?=\s+of\b)", re.IGNORECASE)
+VAGUE_RE = re.compile(r"(?=[tdshmb])\b(?:(?:tens|hundreds) of (?:thousands|millions|billions)|"
+                      r"dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+of\b)",
+                      re.IGNORECASE)
 
 # Digits: 1,234,567.89 | 12,34,567.89 (Indian grouping) | 1234.5 | .5 | 1 414 021 100 (space
 # groups, at least two of them). Letters may touch the digits ("USD3.14", "Rs20"); the
 # classifier decides if they are a code.
 DIGITS = re.compile(  # the leading lookahead lets the scan skip non-digit positions fast
     r"(?=[\d.])(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,])"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,])|\d{1,3}(?:[\u00a0\u202f]\d{3}|[ ]000)(?![\d,.])"
     r"|\d+ \. \d+(?= ?(?:%|per))|\d+(?:\.\d+)?|\.\d+)(?![\d])")
 # A proper fraction in digits ("1/2 pound", "2 1/4 inches"); dates like "3/4" are taken first
 # by the date extractor, and chains such as "5/17/2018" or "24/7" are not fractions.
 DIGIT_FRACTION = re.compile(r"(?<![\d/.,])(?:(?P<whole>\d{1,3})[ \u00a0]+)?(?P<num>\d{1,3})\s?[/⁄]\s?"
                             r"(?P<den>\d{1,3})(?![\d/.,])")
+# Scientific notation: "1.3e6", "6.23x10^-4", "2.998×10−8", and powers "1.1^23".
+SCIENTIFIC = re.compile(r"(?<![\w.^])(?P<mant>\d+(?:\.\d+)?)(?:[eE](?P<exp>[+-]?\d{1,3})|"
+                        r"[ \u00a0]?[x×][ \u00a0]?10(?:\^|(?=[−-]))(?P<exp10>[+−-]?\d{1,3})|"
+                        r"\^(?P<pow>[+−-]?\d{1,2}))(?![\w^]|\.\d)")
 UNICODE_FRACTION = re.compile(r"(?<![\d.,])(?:(?P<whole>\d{1,3})[ \u00a0]?)?(?P<frac>[%s])"
                               % "".join(UNICODE_FRACTIONS))
 
@@ -77,13 +94,18 @@ class Number:
     vague: tuple[float, float] | None = None  # "dozens of": a range, not a point
 
 
+_DIGIT_NOISE = re.compile(r"[,\s\u00a0\u202f]")
+
+
 def _digits_value(raw: str) -> tuple[float, float, bool] | None:
     """Value, step and roundness of a digit string such as "1,234.50"."""
-    clean = re.sub(r"[,\s\u00a0\u202f]", "", raw)  # also joins tokenised "6 . 2"
+    clean = raw if raw.isdigit() else _DIGIT_NOISE.sub("", raw)  # also joins tokenised "6 . 2"
     try:
         value = float(clean)
     except ValueError:
         return None
+    if not math.isfinite(value) or len(clean) > 300:
+        return None  # past what a float holds: no number rather than infinity
     if "." in clean:
         decimals = len(clean.split(".", 1)[1])
         return value, 10.0 ** -decimals, False
@@ -115,6 +137,7 @@ def scale_after(text: str, end: int, rules: Rules) -> tuple[int, float] | None:
     return found.end(), rules.scales[word]
 
 
+_MULT_VALUE = {**MULTIPLIERS, "dozen": 12, "dozens": 12}
 _RUN_TOKEN = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 
 
@@ -168,8 +191,11 @@ def split_runs(raw: str) -> list[tuple[int, int]]:
                 ok = False
             elif prev == "tens" and (cur == "tens" or cur == "unit" and value >= 10):
                 ok = False
-            elif prev == "frac" and cur not in ("mult",):
-                ok = False
+            elif prev == cur == "mult" and tokens[i][0].lower() in MULTIPLIERS and \
+                    MULTIPLIERS[tokens[i][0].lower()] <= _MULT_VALUE.get(tokens[i - 1][0].lower(), 12):
+                ok = False  # "thousand thousand": two numbers; "hundred thousand", "lakh crore": one
+            elif prev == "frac" and cur != "mult" and not (cur == "a" and nxt == "mult"):
+                ok = False  # but "half a dozen"
             if ok:
                 continue
             end_token = i - 1
@@ -182,7 +208,7 @@ def split_runs(raw: str) -> list[tuple[int, int]]:
                 break
         else:
             end_token = len(tokens) - 1
-            while end_token > start and cats[end_token] in ("and", "a"):
+            while end_token > start and cats[end_token] in ("and", "a", "point"):
                 end_token -= 1
             runs.append((tokens[start][1], tokens[end_token][2]))
     return [r for r in runs if r[1] > r[0]]
@@ -261,6 +287,9 @@ def parse_spelled(words: str) -> tuple[float, float, bool] | None:
                 step_override *= factor
             if factor == 100:
                 current = base * 100
+            elif not current and total and factor > last_scale:
+                total *= factor  # "three lakh crore", "three thousand millions"
+                last_scale = factor
             else:
                 total += base * factor
                 current = 0.0
@@ -292,10 +321,12 @@ def parse_spelled(words: str) -> tuple[float, float, bool] | None:
         i += 1
     if decimals:
         current += float("0." + decimals)
-        step_override = 10.0 ** -len(decimals)
+        step_override = 10.0 ** -min(len(decimals), 300)
     if not seen_number:
         return None
     value = total + current
+    if not math.isfinite(value) or abs(value) > 1e300:
+        return None  # "10...0 hundred" past what a float holds
     if step_override is not None:
         return value, step_override, False
     whole = int(value) if value == int(value) else None
@@ -305,25 +336,36 @@ def parse_spelled(words: str) -> tuple[float, float, bool] | None:
     return value, 10.0 ** zeros, zeros > 0
 
 
-_ORDINAL_LEAD = re.compile(r"\b(?:the|first|last|next|past|previous|final|those|these|its|"
-                           r"their|his|her|our)\s+$", re.IGNORECASE)
+_ORDINAL_LEAD = re.compile(r"\b(?:the|first|second|last|next|past|previous|final|those|these|"
+                           r"its|their|his|her|our|other)\s+$", re.IGNORECASE)
+
+
+_HALF_LEAD = re.compile(r"\b(?:than|nearly|almost|about|around|roughly|over|under|some|"
+                        r"just|barely|only)\s+$", re.IGNORECASE)
+_HALF_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|our|a|an)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 
 
 def _fraction_ok(raw: str, text: str, start: int, end: int) -> bool:
-    """A fraction word is a number only as "a third of", "two thirds", "one and a half":
-    never as an ordinal ("third quarter", "Fourth of July") or a bare "half"."""
+    """A fraction word is a number only as "a third of", "two thirds", "one and a half",
+    "more than half", "cut by a third.": never as an ordinal ("third quarter", "Fourth of
+    July", "a third suspect") or a bare "half" ("half-time", "in half")."""
     words = [w for w in re.split(r"[\s\-]+", raw.lower().strip()) if w]
     if not words or words[-1] not in FRACTIONS:
         return True
     if len(words) == 1:
-        return False
+        if words[0] != "half" or _ORDINAL_LEAD.search(text, max(0, start - 12), start):
+            return False  # "the first half of 2021", "the other half"
+        return bool(_HALF_AFTER.match(text, end) or
+                    _HALF_LEAD.search(text, max(0, start - 12), start))
     of_after = bool(re.match(r"\s+of\b", text[end:end + 6]))
     if "and" in words:
         return True
     if _ORDINAL_LEAD.search(text[max(0, start - 12):start]):
         return False  # "the first three quarters", "the past two quarters"
     if words[-2] in ("a", "an", "the") or words[-1].startswith(("quarter", "half", "halves")):
-        return of_after  # "a third suspect", "two quarters" of a year
+        # "a third suspect", "two quarters" of a year; but "cut by a third."
+        return of_after or words[-2] != "the" and bool(_CLAUSE_END.match(text, end))
     return True
 
 
@@ -336,12 +378,57 @@ def _digit_fraction(match: re.Match[str]) -> tuple[float, float] | None:
 
 
 _NUMBER_WORDS = frozenset(w.lower() for w in _WORD_ALTERNATION.split("|"))
+_LETTERS = re.compile(r"[a-z]+")
 _WORD_SPLIT = re.compile(r"[^a-z]+")
+# what may lead a run of number words: "a million", "an eighth", "4 thousand", "1 point 5"
+_RUN_LEAD = re.compile(r"(?:\b(?:a|an)|\d+(?:\.\d+)?)\s+$", re.IGNORECASE)
 
 
-def _has_number_word(text: str) -> bool:
-    """Whether any word of the text is a number word: skips the costly word scan when not."""
-    return not _NUMBER_WORDS.isdisjoint(_WORD_SPLIT.split(text.lower()))
+def _spelled_runs(text: str):
+    """The matches of SPELLED in the text, found by trying it only where a number word is:
+    a scan of the whole text with an alternation of ~90 words is the costliest step of
+    reading numbers, and most sentences hold few number words."""
+    lower = text.lower()
+    if _NUMBER_WORDS.isdisjoint(_WORD_SPLIT.split(lower)):
+        return
+    if len(lower) != len(text):  # "İ" lowers to two characters: offsets would drift
+        yield from SPELLED.finditer(text)
+        return
+    end = 0
+    for word in _LETTERS.finditer(lower):
+        if word.start() < end or word.group(0) not in _NUMBER_WORDS:
+            continue
+        lead = _RUN_LEAD.search(text, max(end, word.start() - 16), word.start())
+        match = SPELLED.match(text, lead.start()) if lead else None
+        if match is None or match.end() <= word.start():
+            match = SPELLED.match(text, word.start())
+        if match is not None:
+            end = match.end()
+            yield match
+
+
+_ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
+_SCIENTIFIC_HINT = re.compile(r"\d[eE][+-]?\d|[x×][ \u00a0]?10|\d\^")
+
+
+def _scientific(match: re.Match[str]) -> tuple[float, float] | None:
+    """Value and step of "1.3e6", "6.23x10^-4", "1.1^23"."""
+    mantissa = match.group("mant")
+    try:
+        base = float(mantissa)
+        if match.group("pow") is not None:
+            return base ** int(match.group("pow").replace("−", "-")), 0.0
+        exponent = int((match.group("exp") or match.group("exp10")).replace("−", "-"))
+        value = float(f"{mantissa}e{exponent}")  # parsed as written: 6.23e-4, not 6.23 * 1e-4
+        decimals = len(mantissa.split(".", 1)[1]) if "." in mantissa else 0
+        step = 10.0 ** (exponent - decimals)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
+    return (value, step) if math.isfinite(value) else None
+
+
+_FRACTION_OF_SCALE = re.compile(r"\s+of\s+a\s+(?P<scale>million|billion|trillion|thousand)\b",
+                                re.IGNORECASE)
 
 
 def find_numbers(text: str, rules: Rules) -> list[Number]:
@@ -363,6 +450,12 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
             if parsed is not None and free(*match.span()):
                 found.append(Number(match.start(), match.end(), parsed[0], parsed[1], False))
                 taken.append(match.span())
+    if _SCIENTIFIC_HINT.search(text):
+        for match in SCIENTIFIC.finditer(text):
+            parsed = _scientific(match)
+            if parsed is not None and free(*match.span()):
+                found.append(Number(match.start(), match.end(), parsed[0], parsed[1], False))
+                taken.append(match.span())
     if any(ch in text for ch in UNICODE_FRACTIONS):
         for match in UNICODE_FRACTION.finditer(text):
             whole = int(match.group("whole")) if match.group("whole") else 0
@@ -370,7 +463,7 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
                                 whole + UNICODE_FRACTIONS[match.group("frac")], 0.0, False))
             taken.append(match.span())
     spelled = []
-    for match in (SPELLED.finditer(text) if _has_number_word(text) else ()):
+    for match in _spelled_runs(text):
         raw = match.group(0)
         if raw[0].isdigit() and not re.search(r"\s(?:and|[A-Za-z]+\s+(?:[A-Za-z]|\d))", raw):
             continue  # "4 million" alone is digits and a scale word, read below
@@ -386,8 +479,9 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
             if parsed is not None:
                 found.append(Number(start, end, *parsed, spelled=True, scaled=True))
                 taken.append((start, end))
+    earlier = list(taken)  # digit matches never overlap one another: check only what came before
     for match in DIGITS.finditer(text):
-        if not free(*match.span()):
+        if earlier and any(s < match.end() and match.start() < e for s, e in earlier):
             continue
         parsed = _digits_value(match.group(0))
         if parsed is None:
@@ -406,10 +500,17 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
             continue
         if words.lower() in ("a", "an"):
             continue
+        article = _ARTICLE.match(words)
+        if article and _category(words[article.end():].split()[0].split("-")[0]) in ("unit", "tens"):
+            start, words = start + article.end(), words[article.end():]  # "a three-bed flat"
         parsed = parse_spelled(words)
         if parsed is None:
             continue
         value, step, is_round = parsed
+        scale = _FRACTION_OF_SCALE.match(text, end) if value < 1 else None
+        if scale:  # "two thirds of a million"
+            factor = MULTIPLIERS[scale.group("scale").lower()]
+            value, step, end = value * factor, step * factor, scale.end()
         found.append(Number(start, end, value, step, is_round, spelled=True))
     found.sort(key=lambda n: (n.start, -n.end))
     return found

@@ -11,6 +11,19 @@ could may might must it its it's they them their there here he him his she her w
 you your i me my mine not no also just only very more most less least some any all each both
 other another such own same too up down out off again further once during while until
 per via said says say told according new one
+behind across beyond along among amid against toward towards onto upon within without around
+near inside outside throughout despite except unlike whilst last next ago earlier later
+""".split())
+# Verbs that often follow a bare number ("About 1000 come from Asia", "aged 25 to 54 grew"):
+# a count's noun never is one of them. Forms ending in -ed/-ing are caught by their ending.
+COMMON_VERBS = frozenset("""
+come comes came go goes went take took make made give gives gave get gets got grow grows grew
+rise rose fell see sees saw seem seems become becomes became remain stay live die dies leave
+left lose loses lost hold held begin begins began bring brings brought buy bought sell sold pay
+pays paid keep kept feel feels felt find found know knows knew led meet met send sent spend
+spent stood think thinks thought write wrote drove fly flew shut include includes
+built known seen given taken done shown grown born drawn written driven chosen broken spoken
+stolen hidden worn torn sworn
 """.split())
 
 IRREGULAR_SINGULAR = {
@@ -60,7 +73,7 @@ def looks_plural(word: str) -> bool:
 
 def content_words(text: str) -> list[str]:
     """Lower-case words of a text without stop words."""
-    return [w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS and len(w) > 1]
+    return [w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
 
 
 # Where a clause ends: "Four people were shot | and two were killed" are two facts.

@@ -19,7 +19,8 @@ from typing import BinaryIO, TextIO
 
 from reconcile.errors import IngestError, ReconcileError
 from reconcile.ingest import feed, html, jsonfile, jsonl, markdown, sidecar, text
-from reconcile.ingest._base import DEFAULT_MAX_BYTES, Article, Input, Parsed
+from reconcile.ingest._base import (DEFAULT_MAX_BYTES, Article, Input, Parsed,
+                                    without_controls)
 from reconcile.ingest._meta import FIELD_ALIASES, field_aliases, guess_title
 from reconcile.ingest._walk import STDIN, Found, discover
 from reconcile.model import InputError, Source
@@ -129,6 +130,10 @@ def read_sources(paths: Sequence[str], *, stdin: TextIO | None = None,
                 article = _with_sidecars(article, Path(found.path), stem, cache, errors)
             if article.title is None:
                 article = replace(article, title=guess_title(article.text, boilerplate))
+            article, controls = without_controls(article)
+            if controls:
+                errors.append(InputError(found.path, f"{controls} control character"
+                                         f"{'s' if controls > 1 else ''} replaced by U+FFFD"))
             pending.append(_Pending(article, found.path, parsed.format or fmt.name,
                                     _article_candidates(article, candidates, len(parsed.articles))))
     errors.extend(_orphan_sidecars(walk.sidecars, walk.files))

@@ -4,8 +4,9 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, BinaryIO
 
 from reconcile.errors import IngestError
@@ -173,6 +174,31 @@ def _checked_text(text: str) -> str:
         share = round(100 * controls / len(sample))
         raise IngestError(f"skipped: binary file ({share}% control characters)")
     return text
+
+
+# C0 and C1 control characters but tab and newline: in a title or a body they can only be
+# damage or an attack (ESC sequences that rewrite a terminal, characters XML forbids).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def without_controls(article: Article) -> tuple[Article, int]:
+    """The article with each control character replaced by U+FFFD, and how many there were.
+
+    One character for one keeps every offset into the body valid; every output (terminal,
+    Markdown, JUnit and SARIF XML, spreadsheets) can then show the text as it is."""
+    count = 0
+
+    def clean(value: str | None) -> str | None:
+        nonlocal count
+        if value is None or not _CONTROLS.search(value):
+            return value
+        cleaned, replaced = _CONTROLS.subn("\ufffd", value)
+        count += replaced
+        return cleaned
+
+    changed = {name: clean(getattr(article, name))
+               for name in ("text", "title", "outlet", "url", "published")}
+    return (replace(article, **changed) if count else article), count
 
 
 def safe_yaml(text: str) -> Any:

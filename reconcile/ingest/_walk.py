@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from reconcile.ingest.sidecar import is_sidecar
 from reconcile.model import InputError
 
 STDIN = "-"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,12 @@ def _bad_name(path: str, errors: list[InputError]) -> bool:
     except UnicodeEncodeError:
         shown = os.fsencode(path).decode("utf-8", "backslashreplace")
         errors.append(InputError(shown, "skipped: the name is not valid UTF-8 (rename it)"))
+        return True
+    if _CONTROL.search(path):
+        # a newline or an ESC in a name would break every line-based output (path:line:col)
+        shown = path.encode("unicode_escape").decode("ascii")
+        errors.append(InputError(shown, "skipped: the name contains control characters "
+                                        "(rename it)"))
         return True
     return False
 

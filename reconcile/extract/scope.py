@@ -1,0 +1,72 @@
+"""Scope and counting conventions of a figure: what it counts besides the plain reading.
+
+"Six people were killed, including the gunman" counts the gunman; "five killed in separate
+shootings across the city" is a roundup, not one event's toll; "12 homicides this year" is a
+period total. The first scope of `rules/scope.yaml` whose phrase occurs in the figure's clause
+is kept on the claim (NumberValue.scope), and matching compares a figure only with figures of
+the same scope, so that those are never reported as conflicts with a plain toll.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from reconcile.extract.context import Context
+from reconcile.model import Claim, NumberValue
+
+# Where a figure's clause ends, either side of it.
+_BREAK = re.compile(r"[;:()\[\]—–\"“”]|\.\s")
+_REACH = 120  # characters either side of the figure looked at
+
+
+def compile_scope_rules(data: Any, c: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(label, combined pattern) per scope of `scope.yaml`, checked; mistakes go to `c`."""
+    scopes = data.get("scopes") if isinstance(data, dict) else None
+    if not isinstance(scopes, list):
+        c.fail("scopes", "a list of {label, phrases}", scopes)
+        return ()
+    out = []
+    for i, entry in enumerate(scopes):
+        if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
+            c.fail(f"scopes[{i}]", "a mapping with a label (text) and phrases (a list)", entry)
+            continue
+        phrases = c.string_list(entry, "phrases")
+        compiled = [c.regex(f"scopes[{i}].phrases[{k}]", p) for k, p in enumerate(phrases)]
+        if phrases and all(compiled):
+            out.append((entry["label"], re.compile(r"\b(?:" + "|".join(phrases) + r")\b",
+                                                   re.IGNORECASE)))
+    return tuple(out)
+
+
+def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
+    """The claims, numeric ones with the scope their clause gives them (if any)."""
+    scopes = ctx.rules.scopes
+    if not scopes:
+        return list(claims)
+    out = []
+    for claim in claims:
+        if isinstance(claim.value, NumberValue) and claim.value.scope is None:
+            label = _scope_of(ctx.text, claim.start, claim.end, scopes)
+            if label:
+                claim = replace(claim, value=replace(claim.value, scope=label))
+        out.append(claim)
+    return out
+
+
+def _scope_of(text: str, start: int, end: int,
+              scopes: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
+    before = text[max(0, start - _REACH):start]
+    cut = list(_BREAK.finditer(before))
+    if cut:
+        before = before[cut[-1].end():]
+    after = text[end:end + _REACH]
+    stop = _BREAK.search(after)
+    if stop:
+        after = after[:stop.start()]
+    clause = f"{before} {text[start:end]} {after}"
+    for label, pattern in scopes:
+        if pattern.search(clause):
+            return label
+    return None
