@@ -72,6 +72,7 @@ def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, s
     ("Four people were killed in separate shootings across the city.", "in separate incidents"),
     ("There have been 12 homicides this year.", "over a period"),
     ("Five people were killed.", None),
+    ("Three of the shooting victims died.", "part of a group"),
 ])
 def test_counting_conventions_are_kept_on_the_claim(text, scope):
     assert [c.value.scope for c in reconcile.extract(text) if c.kind == "count"] == [scope]

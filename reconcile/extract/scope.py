@@ -40,15 +40,22 @@ def compile_scope_rules(data: Any, c: Any) -> tuple[tuple[str, re.Pattern[str]],
     return tuple(out)
 
 
+# "three of the victims", "one of our officers": a part of a group, not the group's size
+_PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|those|these|our|my|his|her|their|its|whom)\b",
+                        re.IGNORECASE)
+PART_OF_A_GROUP = "part of a group"
+
+
 def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
     """The claims, numeric ones with the scope their clause gives them (if any)."""
     scopes = ctx.rules.scopes
-    if not scopes:
-        return list(claims)
     out = []
     for claim in claims:
         if isinstance(claim.value, NumberValue) and claim.value.scope is None:
-            label = _scope_of(ctx.text, claim.start, claim.end, scopes)
+            if _PARTITIVE.match(claim.text):
+                label: str | None = PART_OF_A_GROUP
+            else:
+                label = _scope_of(ctx.text, claim.start, claim.end, scopes) if scopes else None
             if label:
                 claim = replace(claim, value=replace(claim.value, scope=label))
         out.append(claim)
