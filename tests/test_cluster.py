@@ -52,3 +52,16 @@ def test_different_people_and_one_sources_own_spellings_are_not_flagged():
     assert name_variants({"a": "Maria Lopez and Mario Lopez were both there.",
                           "b": "John Smith spoke to Jane Doe."}) == ()
     assert name_variants({"a": "Maria Lopez met Mario Lopez."}) == ()
+
+
+def test_rare_names_identify_an_event_but_names_in_many_leads_do_not():
+    from reconcile.cluster import _rare_names
+    from reconcile.model import Source
+
+    victims = ["Iris Rodriguez", "Omar Castillo", "Lena Park"]
+    sources = [Source(f"a{i}", f"a{i}.md", f"Governor Ann Baxter spoke. The victim was {name}.")
+               for i, name in enumerate(victims)]
+    sources.append(Source("b", "b.md", "Police named the victim as Iris Rodriguez on Friday."))
+    names = _rare_names(sources, max_sources=2)
+    assert names[0] == {"Iris Rodriguez"} and names[3] == {"Iris Rodriguez"}
+    assert names[1] == {"Omar Castillo"}  # Ann Baxter is in three leads: too common
