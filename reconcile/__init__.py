@@ -25,12 +25,9 @@ __all__ = ["extract", "run_report", "load_rules", "Claim", "DateValue", "Group",
 
 def extract(text: str, published: str | dt.date | None = None, rules=None) -> list[Claim]:
     """The claims of one article body; `published` anchors relative dates (None: unresolved)."""
-    from reconcile.extract import extract_claims
+    from reconcile.extract import extract_claims, numbered
 
-    from dataclasses import replace
-
-    claims = extract_claims(text if isinstance(text, str) else str(text), published, rules)
-    return [replace(claim, id=f"c{i}") for i, claim in enumerate(claims, start=1)]
+    return numbered(extract_claims(text if isinstance(text, str) else str(text), published, rules))
 
 
 def run_report(paths, **options):

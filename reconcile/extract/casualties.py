@@ -40,6 +40,9 @@ class CasualtyRules:
     nobody: re.Pattern[str] | None
     none_of: re.Pattern[str] | None
     toll_words: dict[str, frozenset[str]]
+    # Speed: words one of which an article must hold for any form to match (victim nouns,
+    # "no", "nobody"); None when a rule's regex has no plain leading word to test for.
+    triggers: frozenset[str] | None = None
 
 
 def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
@@ -86,7 +89,58 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                      + outcome_alternatives(outcomes) + r")\b"),
         none_of=build(r"(?P<det>\bno\s+(?:" + outcome_alternatives(no_nouns) + r"))(?P<noun>)\b"),
         toll_words={name: frozenset(w.lower() for w in toll_words[name]) for name in OUTCOMES},
+        triggers=_triggers(people, nobody),
     )
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def _triggers(people: list[str], nobody: list[str]) -> frozenset[str] | None:
+    """The words that let an article hold a casualty form: every victim form needs a victim
+    noun and every nobody form its first word ("no", "nobody", "none"). A nobody regex that
+    does not open with a whole plain word ("n[o0]body") cannot be tested this way: None."""
+    words = {"no"}  # "no injuries were reported" (none_of)
+    for noun in people:
+        first = _WORD.match(noun.lower())
+        if first is None:
+            return None
+        words.add(first.group(0))
+    for alternative in nobody:
+        first = _WORD.match(alternative.lower())
+        rest = alternative[first.end():] if first else ""
+        if first is None or _top_level_bar(alternative) or \
+                rest and not rest.startswith((r"\s", " ")):
+            return None
+        words.add(first.group(0))
+    return frozenset(words)
+
+
+def _top_level_bar(regex: str) -> bool:
+    """True when `regex` has a "|" outside any group: it is two alternatives, not one."""
+    depth, escaped, in_class = 0, False, False
+    for char in regex:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+    return False
+
+
+def might_hold_casualties(text: str, rules: CasualtyRules) -> bool:
+    """False when the text holds none of the trigger words: no form can match, and the six
+    patterns need not scan it (most sentences of an article mention no victim)."""
+    if rules.triggers is None:
+        return True
+    return not rules.triggers.isdisjoint(_WORD.findall(text.lower()))
 
 
 def _outcome_lists(data: Any, key: str, c: Any, patterns: bool = True) -> dict[str, list[str]]:
@@ -110,7 +164,7 @@ def extract_casualties(ctx: Context, numbers: Sequence[Claim],
     dropped from the numbers; a victim whose article or noun is a figure ("one man") is left to
     the number extractor. Spans in `exclude` (dates, quotes) are left alone."""
     rules: CasualtyRules | None = ctx.rules.casualties
-    if rules is None:
+    if rules is None or not might_hold_casualties(ctx.text, rules):
         return [], list(numbers)
     found: dict[tuple[int, int], tuple[Claim, list[tuple[int, int]]]] = {}
     for pattern, count in ((rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),

@@ -15,6 +15,7 @@ from reconcile.model import Kind
 _JOINER_NOISE = re.compile(r"[$€£¥]|%|^-(?=\s*(?:or|to|and)\b)|\s")
 _CHANGE_LEAD = re.compile(r"\b(?:by|up|down|rose|fell|from)\s+\S*$")
 _UNSCALED = re.compile(r"[\d,. ]+")
+_GROUPING = re.compile(r"[, ]")
 _COMPOUND_JOINER = re.compile(r"(?:[ \u00a0]*,)?[ \u00a0]+(?:and[ \u00a0]+)?$")
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 # a number with no noun that leans on the previous one: "while the lowest is 74.07",
@@ -131,7 +132,7 @@ def _unscaled(text: str, n: Number) -> float:
         return n.value / factor if factor else n.value
     match = _UNSCALED.match(raw)
     try:
-        return float(re.sub(r"[, ]", "", match.group(0))) if match else n.value
+        return float(_GROUPING.sub("", match.group(0))) if match else n.value
     except ValueError:
         return n.value
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from reconcile.extract.fastre import trie_alternation
 from reconcile.extract.numbers import Number
 from reconcile.model import Kind
 from reconcile.rules import Rules
@@ -32,11 +33,6 @@ class Mention:
     unit_factor: float = 1.0  # what a sub-unit did to the number: 0.01 for "19 cents"
 
 
-def alternation(words) -> str:
-    """A regex alternation of literal words, longest first so that "US$" wins over "$"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=8)
 def patterns(rules: Rules) -> dict[str, Any]:
     """Regexes built from the rules: currency signs, codes and names, units, hedges."""
@@ -44,13 +40,16 @@ def patterns(rules: Rules) -> dict[str, Any]:
     for sym in sorted(rules.currency_symbols, key=len, reverse=True):
         letters = sym.rstrip("$") if sym.endswith("$") and len(sym) > 1 else ""
         sym_parts.append(re.escape(letters) + r"\s?\$" if letters else re.escape(sym))
-    codes = alternation(rules.currency_codes)
-    names = sorted(rules.currency_names, key=len, reverse=True)
-    name_alt = "|".join(re.escape(n) + ("s?" if not n.endswith("s") else "") for n in names)
-    hedge_alt = alternation(rules.hedges)
-    after_alt = alternation(rules.hedges_after)
-    units_cs = alternation([u for u in rules.units if len(u) <= 3])
-    units_ci = alternation([u for u in rules.units if len(u) > 3])
+    # Speed: the long word lists are prefix trees (fastre), which match what their longest-
+    # first alternation does at a fraction of the cost; names take an optional plural "s".
+    codes = trie_alternation(rules.currency_codes, ignore_case=True)
+    name_alt = trie_alternation([form for n in rules.currency_names
+                                 for form in ((n,) if n.endswith("s") else (n, n + "s"))],
+                                ignore_case=True)
+    hedge_alt = trie_alternation(rules.hedges, ignore_case=True)
+    after_alt = trie_alternation(rules.hedges_after, ignore_case=True) if rules.hedges_after else ""
+    units_cs = trie_alternation([u for u in rules.units if len(u) <= 3])
+    units_ci = trie_alternation([u for u in rules.units if len(u) > 3], ignore_case=True)
     return {
         # sign (with an optional country prefix glued or spaced: "US$", "HK $", "nzd$")
         "symbol_before": re.compile(
@@ -64,7 +63,7 @@ def patterns(rules: Rules) -> dict[str, Any]:
             rf"new zealand|hong kong|singapore|new taiwan|south african|sri lankan|south korean|"
             rf"new israeli|[A-Za-z][a-z]+)\s+)?(?P<name>{name_alt})\b", re.IGNORECASE),
         "subunit_after": re.compile(
-            rf"^(?:[ \u00a0]|-(?=[a-z]))?(?P<sub>{alternation(rules.currency_subunits)})\b",
+            rf"^(?:[ \u00a0]|-(?=[a-z]))?(?P<sub>{trie_alternation(rules.currency_subunits, True)})\b",
             re.IGNORECASE),
         "hedge_before": re.compile(rf"(?:^|(?<=[^\w]))(?P<hedge>{hedge_alt})\s*(?:a\s+|an\s+)?$",
                                    re.IGNORECASE),

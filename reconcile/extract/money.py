@@ -26,6 +26,8 @@ _NOT_RATE_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|after|on|from)\b",
 _RATE_NOUNS = frozenset("""barrel share ton tonne hour year month week day gallon pound ounce
 kilo kilogram gram litre liter person head unit seat ticket night mile kilometre kilometer
 game""".split())
+_DOLLAR_THEN_DIGITS = re.compile(r"\s?\$\s?\d")
+_APOSTROPHE_END = re.compile(r"['’]\s?$")
 _INNER_MINUS = re.compile(r"[$€£¥][ \u00a0]?[-−]$")
 # "pound" is a weight when what it weighs follows, or when weight is the topic just before
 _POUND_OF = re.compile(r"\s+of\s+(?!(?:sterling|british|uk|the\s+(?:budget|deal)))[a-z]",
@@ -52,7 +54,7 @@ def read_money(text: str, n: Number, prefix: str, suffix: str, unit_match: tuple
         mention = money(text, Mention(Kind.MONEY, m_start, end, number, code), rules)
         return replace(mention, negative=True) if inner_minus else mention
     match = pats["symbol_after"].match(suffix)
-    if match and not (match.group("sym") == "$" and re.match(r"\s?\$\s?\d", suffix)):
+    if match and not (match.group("sym") == "$" and _DOLLAR_THEN_DIGITS.match(suffix)):
         sym = match.group("sym")
         if sym == "¢":
             return money(text, Mention(Kind.MONEY, start, end + match.end(),
@@ -134,7 +136,7 @@ def currency_before(prefix: str, n: Number, text: str, rules: Rules) -> tuple[st
     if match:
         if match.group("code"):
             letters = match.group("code").replace(".", "")
-            if letters.lower() == "s" and re.search(r"['’]\s?$", prefix[:match.start()]):
+            if letters.lower() == "s" and _APOSTROPHE_END.search(prefix[:match.start()]):
                 return "USD", match.start() + match.group(0).index("$"), 1.0  # "music ' s $ 500"
             code = _code_for_prefix(letters, rules)
             # letters glued to "$" ("A$", "nzd$") name the dollar; spaced ones only when known

@@ -16,6 +16,7 @@ MONTHS = ("january february march april may june july august september october n
           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
 WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.IGNORECASE)
+_LONGEST_MONTH = max(len(m) for m in MONTHS)
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b" % "|".join(MONTHS),
                           re.IGNORECASE)
 _PHONE = re.compile(r"\(?\b\d{3}\)?[ .\-]\d{3}[.\-]\d{4}\b|\b\d{3}-\d{4}\b")
@@ -23,6 +24,7 @@ _STREET = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|S
                      r"Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|"
                      r"Highway|Hwy|Parkway|Pkwy|Circle|Square)\b\.?")
 _BLOCK = re.compile(r"\s+block\b", re.IGNORECASE)
+_WORD_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # words glued to a number by a hyphen that do not make it a name ("sub-300", "minus-5")
 _HYPHEN_PREFIXES = frozenset("sub minus negative plus".split())
@@ -47,12 +49,12 @@ def not_a_claim(text: str, n: Number, prefix: str, suffix: str,
     if before == "/" and start > 1 and text[start - 2].isdigit():
         return True
     if before == "-" and start > 1 and text[start - 2].isalpha():
-        word = re.search(r"([A-Za-z]+)-$", prefix)
+        word = _WORD_HYPHEN_END.search(prefix)
         if not word or word.group(1).lower() not in _HYPHEN_PREFIXES:
             return True  # COVID-19, F-35, B-52; but "sub-300 sq m", "minus-5 yards"
     if after.isalpha() and not n.scaled and _ORDINAL.match(suffix):
         return True  # "10th", "3rd"; units and codes glued to digits are matched elsewhere
-    if not n.scaled and n.value < 32 and (_MONTH_BEFORE.search(prefix) or
+    if not n.scaled and n.value < 32 and (_month_before(prefix) or
                                           _MONTH_AFTER.match(suffix)):
         return True
     if suffix[:1].isspace():
@@ -66,6 +68,13 @@ def not_a_claim(text: str, n: Number, prefix: str, suffix: str,
     if before == "(" and after == ")" and n.value < 100 and _JERSEY.search(prefix):
         return True
     return _after_name(prefix, n, after, unit_match, rules)
+
+
+def _month_before(prefix: str) -> bool:
+    """"Jan. 5", "May 9": a month name ends the prefix. Speed: the month and its period end
+    where the trailing white space starts, so only the last few characters are searched."""
+    start = len(prefix.rstrip()) - _LONGEST_MONTH - 1
+    return bool(_MONTH_BEFORE.search(prefix, max(0, start)))
 
 
 def _in_phone_number(text: str, start: int, end: int) -> bool:

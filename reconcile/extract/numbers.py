@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reconcile.extract.fastre import trie_alternation
 from reconcile.rules import Rules
 
 UNITS = {
@@ -242,7 +243,7 @@ def parse_spelled(words: str) -> tuple[float, float, bool] | None:
             i += 1
             continue
         if decimals is not None:
-            if token in UNITS and UNITS[token] < 10 or re.fullmatch(r"\d+", token):
+            if token in UNITS and UNITS[token] < 10 or _ALL_DIGITS.fullmatch(token):
                 decimals += str(UNITS.get(token, token))
                 i += 1
                 continue
@@ -264,7 +265,7 @@ def parse_spelled(words: str) -> tuple[float, float, bool] | None:
             decimals = ""
             i += 1
             continue
-        if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        if _PLAIN_NUMBER.fullmatch(token):
             current += float(token)
             seen_number = True
             if and_added is not None:
@@ -336,6 +337,14 @@ def parse_spelled(words: str) -> tuple[float, float, bool] | None:
     return value, 10.0 ** zeros, zeros > 0
 
 
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_ALL_DIGITS = re.compile(r"\d+")
+_WORD_GAPS = re.compile(r"[\s\-]+")
+_OF_AFTER = re.compile(r"\s+of\b")
+# "4 thousand 3 hundred and 21": digits that lead a run of words, read as words
+_WORDS_AFTER_DIGITS = re.compile(r"\s(?:and|[A-Za-z]+\s+(?:[A-Za-z]|\d))")
+_INNER_WORD = re.compile(r"\s[A-Za-z]+\s")
+
 _ORDINAL_LEAD = re.compile(r"\b(?:the|first|second|last|next|past|previous|final|those|these|"
                            r"its|their|his|her|our|other)\s+$", re.IGNORECASE)
 
@@ -350,7 +359,7 @@ def _fraction_ok(raw: str, text: str, start: int, end: int) -> bool:
     """A fraction word is a number only as "a third of", "two thirds", "one and a half",
     "more than half", "cut by a third.": never as an ordinal ("third quarter", "Fourth of
     July", "a third suspect") or a bare "half" ("half-time", "in half")."""
-    words = [w for w in re.split(r"[\s\-]+", raw.lower().strip()) if w]
+    words = [w for w in _WORD_GAPS.split(raw.lower().strip()) if w]
     if not words or words[-1] not in FRACTIONS:
         return True
     if len(words) == 1:
@@ -358,7 +367,7 @@ def _fraction_ok(raw: str, text: str, start: int, end: int) -> bool:
             return False  # "the first half of 2021", "the other half"
         return bool(_HALF_AFTER.match(text, end) or
                     _HALF_LEAD.search(text, max(0, start - 12), start))
-    of_after = bool(re.match(r"\s+of\b", text[end:end + 6]))
+    of_after = bool(_OF_AFTER.match(text[end:end + 6]))
     if "and" in words:
         return True
     if _ORDINAL_LEAD.search(text[max(0, start - 12):start]):
@@ -378,25 +387,24 @@ def _digit_fraction(match: re.Match[str]) -> tuple[float, float] | None:
 
 
 _NUMBER_WORDS = frozenset(w.lower() for w in _WORD_ALTERNATION.split("|"))
-_LETTERS = re.compile(r"[a-z]+")
-_WORD_SPLIT = re.compile(r"[^a-z]+")
+# A number word standing as a whole run of letters in the lower-cased text ("4million" holds
+# one): the scan that tells where spelled numbers may start, a prefix tree for speed.
+_NUMBER_WORD = re.compile(r"(?<![a-z])(?:" + trie_alternation(_NUMBER_WORDS) + r")(?![a-z])")
 # what may lead a run of number words: "a million", "an eighth", "4 thousand", "1 point 5"
 _RUN_LEAD = re.compile(r"(?:\b(?:a|an)|\d+(?:\.\d+)?)\s+$", re.IGNORECASE)
 
 
-def _spelled_runs(text: str):
+def _spelled_runs(text: str, lower: str, number_words: list[re.Match[str]]):
     """The matches of SPELLED in the text, found by trying it only where a number word is:
     a scan of the whole text with an alternation of ~90 words is the costliest step of
-    reading numbers, and most sentences hold few number words."""
-    lower = text.lower()
-    if _NUMBER_WORDS.isdisjoint(_WORD_SPLIT.split(lower)):
-        return
+    reading numbers, and most sentences hold few number words. `lower` is text.lower() and
+    `number_words` the _NUMBER_WORD matches in it."""
     if len(lower) != len(text):  # "İ" lowers to two characters: offsets would drift
         yield from SPELLED.finditer(text)
         return
     end = 0
-    for word in _LETTERS.finditer(lower):
-        if word.start() < end or word.group(0) not in _NUMBER_WORDS:
+    for word in number_words:
+        if word.start() < end:
             continue
         lead = _RUN_LEAD.search(text, max(end, word.start() - 16), word.start())
         match = SPELLED.match(text, lead.start()) if lead else None
@@ -408,7 +416,8 @@ def _spelled_runs(text: str):
 
 
 _ARTICLE = re.compile(r"an?\s+", re.IGNORECASE)
-_SCIENTIFIC_HINT = re.compile(r"\d[eE][+-]?\d|[x×][ \u00a0]?10|\d\^")
+# "1e6", "x10", "1^2" (written to begin with a character class, which `re` scans for fast)
+_SCIENTIFIC_HINT = re.compile(r"[\dx×](?:(?<=\d)[eE][+-]?\d|(?<=[x×])[ \u00a0]?10|(?<=\d)\^)")
 
 
 def _scientific(match: re.Match[str]) -> tuple[float, float] | None:
@@ -439,11 +448,16 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
 
-    for match in VAGUE_RE.finditer(text):
-        lo, hi = VAGUE[match.group(0).lower()]
-        found.append(Number(match.start(), match.end(), lo, 1.0, True, spelled=True,
-                            vague=(lo, hi)))
-        taken.append(match.span())
+    # Speed: one scan for number words tells whether a spelled number or vague plural
+    # ("dozens of") may be in the text; most sentences have none, and their scans are skipped.
+    lower = text.lower()
+    number_words = list(_NUMBER_WORD.finditer(lower))
+    if number_words or "scores" in lower:
+        for match in VAGUE_RE.finditer(text):
+            lo, hi = VAGUE[match.group(0).lower()]
+            found.append(Number(match.start(), match.end(), lo, 1.0, True, spelled=True,
+                                vague=(lo, hi)))
+            taken.append(match.span())
     if "/" in text or "⁄" in text:
         for match in DIGIT_FRACTION.finditer(text):
             parsed = _digit_fraction(match)
@@ -456,21 +470,21 @@ def find_numbers(text: str, rules: Rules) -> list[Number]:
             if parsed is not None and free(*match.span()):
                 found.append(Number(match.start(), match.end(), parsed[0], parsed[1], False))
                 taken.append(match.span())
-    if any(ch in text for ch in UNICODE_FRACTIONS):
+    if not text.isascii() and any(ch in text for ch in UNICODE_FRACTIONS):
         for match in UNICODE_FRACTION.finditer(text):
             whole = int(match.group("whole")) if match.group("whole") else 0
             found.append(Number(match.start(), match.end(),
                                 whole + UNICODE_FRACTIONS[match.group("frac")], 0.0, False))
             taken.append(match.span())
     spelled = []
-    for match in _spelled_runs(text):
+    for match in _spelled_runs(text, lower, number_words) if number_words else ():
         raw = match.group(0)
-        if raw[0].isdigit() and not re.search(r"\s(?:and|[A-Za-z]+\s+(?:[A-Za-z]|\d))", raw):
+        if raw[0].isdigit() and not _WORDS_AFTER_DIGITS.search(raw):
             continue  # "4 million" alone is digits and a scale word, read below
         for run_start, run_end in split_runs(raw):
             start, end = match.start() + run_start, match.start() + run_end
             words = text[start:end]
-            if words[0].isdigit() and not re.search(r"\s[A-Za-z]+\s", words):
+            if words[0].isdigit() and not _INNER_WORD.search(words):
                 continue
             spelled.append((start, end, words))
     for start, end, words in spelled:

@@ -50,6 +50,7 @@ _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the\s+same|this|that|each|every|any|no|w
 _RANGE_AFTER = re.compile(r"\s*(?:to|or|-|–)\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b",
                           re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s+of\b")
+_YEARS_WORD = re.compile(r"\s+years?\b")
 _SIGNED_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 
 
@@ -186,7 +187,7 @@ def _age(text: str, n: Number, prefix: str, suffix: str, rules: Rules) -> Mentio
         return Mention(Kind.QUANTITY, n.start, n.end, n, age.name)
     if _AGE_BEFORE.search(text, max(0, n.start - 70), n.start) or (_AGE_COPULA.search(prefix) and
                                        _AGE_COPULA_AFTER.match(suffix)):
-        years = re.match(r"\s+years?\b", suffix)
+        years = _YEARS_WORD.match(suffix)
         end = n.end + years.end() if years else n.end
         return with_hedge(text, Mention(Kind.QUANTITY, n.start, end, n, age.name), rules)
     return None
@@ -224,5 +225,5 @@ def _to_claim(ctx: Context, m: Mention) -> Claim | None:
         subject = subject_around(ctx.text, m.start, m.end, start, end)
     value = NumberValue(stated=stated, low=low, high=high, unit=m.unit, hedge=m.hedge)
     # the sentence is the span found above: Context.claim would look it up a second time
-    return Claim(kind=m.kind, text=ctx.text[m.start:m.end], start=m.start, end=m.end,
-                 sentence=ctx.text[start:end], subject=subject, value=value)
+    return Claim(kind=m.kind, text=ctx.quote(m.start, m.end), start=m.start, end=m.end,
+                 sentence=ctx.quote(start, end), subject=subject, value=value)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from reconcile.extract.context import Context
-from reconcile.model import Claim, NumberValue
+from reconcile.extract.fastre import skip_ahead
+from reconcile.model import Claim, Kind, NumberValue
 
 # Where a figure's clause ends, either side of it.
 _BREAK = re.compile(r"[;:()\[\]—–\"“”]|\.\s")
@@ -49,17 +51,45 @@ PART_OF_A_GROUP = "part of a group"
 def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
     """The claims, numeric ones with the scope their clause gives them (if any)."""
     scopes = ctx.rules.scopes
+    phrases: list[tuple[int, int]] | None = None  # where any scope phrase occurs in the text
     out = []
     for claim in claims:
         if isinstance(claim.value, NumberValue) and claim.value.scope is None:
-            if _PARTITIVE.match(claim.text):
-                label: str | None = PART_OF_A_GROUP
-            else:
-                label = _scope_of(ctx.text, claim.start, claim.end, scopes) if scopes else None
+            label: str | None = None
+            if claim.kind == Kind.COUNT and _PARTITIVE.match(claim.text):
+                label = PART_OF_A_GROUP
+            elif scopes:
+                if phrases is None:
+                    phrases = _phrase_spans(ctx.text, scopes)
+                if _near(phrases, claim.start - _REACH, claim.end + _REACH):
+                    label = _scope_of(ctx.text, claim.start, claim.end, scopes)
             if label:
                 claim = replace(claim, value=replace(claim.value, scope=label))
         out.append(claim)
     return out
+
+
+def _phrase_spans(text: str, scopes: tuple[tuple[str, re.Pattern[str]], ...]
+                  ) -> list[tuple[int, int]]:
+    """Where scope phrases occur in the text. Speed: one scan of the article finds them, and
+    only a figure with one within reach has its clause read (most figures have none)."""
+    pattern = _any_scope(scopes)
+    if pattern is None:
+        return [(0, len(text))]  # the phrases do not join into one pattern: read every clause
+    return [match.span() for match in pattern.finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _any_scope(scopes: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str] | None:
+    joined = "|".join(f"(?:{p.pattern})" for _, p in scopes)
+    try:
+        return re.compile(skip_ahead(joined, re.IGNORECASE), re.IGNORECASE)
+    except re.error:  # e.g. two scopes naming a group alike
+        return None
+
+
+def _near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= end and e >= start for s, e in spans)
 
 
 def _scope_of(text: str, start: int, end: int,

@@ -38,6 +38,7 @@ IRREGULAR_PLURALS = frozenset(k for k in IRREGULAR_SINGULAR if k not in
                               ("person", "fish", "deer", "series", "species", "news", "crew"))
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
 _NOT_MEN_PLURALS = frozenset("abdomen specimen regimen semen stamen acumen".split())
+_SIBILANT_PLURALS = ("ches", "shes", "xes", "sses", "zes")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 
@@ -54,7 +55,7 @@ def singular(word: str) -> str:
         return lower[:-2]  # viruses, bonuses, campuses
     if lower.endswith("ies") and len(lower) > 4:
         return lower[:-3] + "y"
-    if re.search(r"(ches|shes|xes|sses|zes)$", lower):
+    if lower.endswith(_SIBILANT_PLURALS):
         return lower[:-2]
     if lower.endswith("s"):
         return lower[:-1]

@@ -152,12 +152,12 @@ def _first_reading(text: str, start: int, published: dt.date | None, ctx: Contex
                               and text[start - 2].isdigit()
                               and not _NUMERIC_DATE_BEFORE.search(text, max(0, start - 12), start)):
         return None  # "138-2010-2015": part of a phone or serial number
-    for alternative in _BY_FIRST_CHAR.get(text[start:start + 1].lower(), _ALT_NAMES):
-        match = _SINGLE[alternative].match(text, start)
+    for pattern, reader in _TRIES.get(text[start:start + 1].lower(), _ALL_TRIES):
+        match = pattern.match(text, start)
         if match is None:
             continue
         try:
-            reading = _READERS[alternative](match, text, published, ctx)
+            reading = reader(match, text, published, ctx)
         except (ValueError, OverflowError):
             # "February 30, 2025" is no date at all: not "February" plus a year either
             return match.start(), match.end(), None, False, None
@@ -238,3 +238,6 @@ _READERS = {
     "monthday": _read_month_day, "inunits": _read_in_units, "bareunit": _read_bare_unit,
     "month": _read_month, "year": _read_year,
 }
+# (pattern, reader) of the alternatives to try for each first character, in order
+_TRIES = {c: tuple((_SINGLE[n], _READERS[n]) for n in names) for c, names in _BY_FIRST_CHAR.items()}
+_ALL_TRIES = tuple((_SINGLE[n], _READERS[n]) for n in _ALT_NAMES)

@@ -28,6 +28,12 @@ _MONTHS_PER = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
 # Words after a count that tie it to an event of the story, not to publication.
 _EVENT_AFTER = re.compile(r"['’]?\s+(?:of|after|before|since|from|worth)\b(?!\s+(?:now|today)\b)",
                           re.IGNORECASE)
+# What makes "a year" a year described, not a year counted from now: "in a year when prices
+# rose", "in a week that saw record rain", "in a decade marked by war", "in a year like no
+# other", "in a year-long study", "in a day's work" (but "in a week's time").
+_DESCRIBED_AFTER = re.compile(
+    r"\s+(?:when|where|that|which|whose|like|(?:in|during|on|at)\s+which|"
+    r"[a-z]+ed\s+(?:by|with)\b)\b|-[a-z]|['’]s?\s+(?!time\b)[a-z]", re.IGNORECASE)
 
 
 def _count(raw: str) -> int:
@@ -78,6 +84,8 @@ def _read_in_units(m: re.Match, text: str, published, ctx):
         return None  # "the highest in 10 years", "for the first time in two weeks"
     if _EVENT_AFTER.match(text, m.end()):
         return None  # "within two weeks of the attack": counted from the attack
+    if m["in_n"].lower() in ("a", "an") and _DESCRIBED_AFTER.match(text, m.end()):
+        return None  # "in a year when many are still cleaning up": a year, not a year on
     n, unit = _count(m["in_n"]), _unit(m["in_u"])
     if not m.group(0).lower().startswith("within"):
         return _approximate(n, unit, published)
@@ -85,6 +93,14 @@ def _read_in_units(m: re.Match, text: str, published, ctx):
     def make(p: dt.date) -> _Period:
         return p, _moved(p, n, unit) - dt.timedelta(days=1), "range"
     return _relative(make, published, "range")
+
+
+def rolling_past(unit: str, published: dt.date | None):
+    """"over the past year", "in the last month": the span of one unit that ends the day
+    before publication, as "the past one year" would be, not the previous calendar year."""
+    if published is None:
+        return _Unresolved("range"), True
+    return (_moved(published, -1, unit), published - dt.timedelta(days=1), "range"), True
 
 
 def _read_next_n(m: re.Match, text: str, published, ctx):

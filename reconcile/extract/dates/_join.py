@@ -170,5 +170,5 @@ def _range_claim(ctx: Context, start: int, end: int, a: DateValue, b: DateValue,
         anchor = a.anchor or b.anchor
         value = DateValue((a.stated[0], b.stated[1]), "range", min(low, a.stated[0]),
                           max(high, b.stated[1]), None, anchor, relative)
-    return Claim(kind=Kind.DATE, text=ctx.text[start:end], start=start, end=end,
+    return Claim(kind=Kind.DATE, text=ctx.quote(start, end), start=start, end=end,
                  sentence=ctx.sentence_of(start), subject=subject(ctx, start, end), value=value)

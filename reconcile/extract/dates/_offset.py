@@ -45,5 +45,5 @@ def _offset(ctx: Context, claim: Claim, subject: Subject) -> Claim | None:
         moved = DateValue((day.isoformat(), day.isoformat()), "day",
                           (day - tolerance).isoformat(), (day + tolerance).isoformat(), None,
                           value.anchor, value.relative)
-    return Claim(kind=Kind.DATE, text=ctx.text[start:end], start=start, end=end,
+    return Claim(kind=Kind.DATE, text=ctx.quote(start, end), start=start, end=end,
                  sentence=ctx.sentence_of(start), subject=subject(ctx, start, end), value=moved)

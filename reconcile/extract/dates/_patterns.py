@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import re
 
-try:  # the regex parser, to learn which characters each alternative can begin with
-    import re._parser as _sre_parse
-except ImportError:  # Python < 3.11
-    import sre_parse as _sre_parse
-
 from reconcile.extract.dates._holiday_names import HOLIDAY_ANCHORS, HOLIDAY_PATTERN
 from reconcile.extract.dates._vocab import _DECADE_WORDS, _ORDINAL_NUMBER, _WEEKDAY_NUMBER
+from reconcile.extract.fastre import first_chars, skip_ahead
 
 # ---------------------------------------------------------------------------------------------
 # pattern fragments
@@ -132,65 +128,8 @@ _FLAGS = re.IGNORECASE
 _SINGLE = {name: re.compile(r"(?<![\w])" + _g(name, body), _FLAGS) for name, body in _ALTERNATIVES}
 
 
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The lower-case characters a match of the pattern can begin with; None when unknown.
-
-    Only used to skip alternatives that cannot match at a position (a speed-up), so anything
-    this cannot analyse counts as "may begin with anything"."""
-    try:
-        parsed = _sre_parse.parse(pattern, _FLAGS)
-        found = _first_of(list(parsed))
-    except Exception:  # noqa: BLE001 - an unknown regex construct only disables the filter
-        return None
-    return None if found is None else frozenset(found)
-
-
-def _first_of(items: list) -> set[str] | None:
-    """First characters of a sequence of parsed regex items (None: any character)."""
-    chars: set[str] = set()
-    for op, arg in items:
-        name = str(op)
-        if name in ("ASSERT_NOT", "ASSERT", "AT"):
-            continue  # zero width: the next item decides
-        if name == "LITERAL":
-            return chars | {chr(arg).lower()}
-        if name == "IN":
-            for sub_op, sub_arg in arg:
-                if str(sub_op) == "LITERAL":
-                    chars.add(chr(sub_arg).lower())
-                elif str(sub_op) == "RANGE":
-                    chars.update(chr(c).lower() for c in range(sub_arg[0], sub_arg[1] + 1))
-                elif str(sub_op) == "CATEGORY" and str(sub_arg) == "CATEGORY_DIGIT":
-                    chars.update("0123456789")
-                else:
-                    return None
-            return chars
-        if name == "SUBPATTERN":
-            inner = _first_of(list(arg[-1]))
-            if inner is None:
-                return None
-            return chars | inner
-        if name == "BRANCH":
-            for branch in arg[1]:
-                inner = _first_of(list(branch))
-                if inner is None:
-                    return None
-                chars |= inner
-            return chars
-        if name in ("MAX_REPEAT", "MIN_REPEAT"):
-            inner = _first_of(list(arg[2]))
-            if inner is None:
-                return None
-            chars |= inner
-            if arg[0] > 0:
-                return chars
-            continue  # optional: what follows may come first
-        return None
-    return None  # the pattern may match the empty string
-
-
 # For each first character, the alternatives that may start with it (in order).
-_FIRST = {name: _first_chars(body) for name, body in _ALTERNATIVES}
+_FIRST = {name: first_chars(body, _FLAGS) for name, body in _ALTERNATIVES}
 _BY_FIRST_CHAR = {c: tuple(n for n in _ALT_NAMES if _FIRST[n] is None or c in _FIRST[n])
                   for c in "abcdefghijklmnopqrstuvwxyz0123456789'’"}
 # What a range end looks like on its own, to read it with the same group names.
@@ -227,7 +166,9 @@ _DIGIT_DATE = re.compile(
     r"past|previous|coming|following|mon|tue|wed|thu|fri|sat|sun)|\s+(?:and|to|until|till|through|thru)\s+(?:the\s+)?\d"
     r"|['’]?s\b)|\d\d['’]?s\b|(?:(?<=the\s)|(?<=day\s)|(?<=day,\s)|(?<=mon\s)|(?<=tue\s)|"
     r"(?<=wed\s)|(?<=thu\s)|(?<=fri\s)|(?<=sat\s)|(?<=sun\s))\d{1,2}(?!\d)", _FLAGS)
-_ANCHOR_LOWER = re.compile(_ANCHOR.pattern)
+# Speed: scanned in the lower-cased text, behind a lookahead for the characters an anchor can
+# begin with, so most positions are rejected by one class test.
+_ANCHOR_LOWER = re.compile(skip_ahead(_ANCHOR.pattern))
 # Unit words that start a date only when a word before them belongs to it ("last year",
 # "the week", "two days ago") or a few words after them do ("week of March 3", "year 2011").
 _UNIT_ANCHORS = frozenset("day week fortnight month year yr decade quarter qtr half century".split())

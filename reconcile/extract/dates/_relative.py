@@ -14,6 +14,7 @@ from reconcile.extract.dates._patterns import (
 from reconcile.extract.dates._periods import (
     _add_months, _day, _day_of, _latest, _lean, _month, _month_end, _month_of, _next_word,
     _Period, _prev_word, _relative, _shift, _Unresolved, _week, _year, _ymd)
+from reconcile.extract.dates._counted import _EVENT_AFTER, rolling_past
 from reconcile.extract.dates._holidays import _nth_weekday
 
 def _read_reldays(m: re.Match, text: str, published, ctx):
@@ -23,8 +24,18 @@ def _read_reldays(m: re.Match, text: str, published, ctx):
     return _relative(lambda p: _day(p + dt.timedelta(days=shift)), published, "day")
 
 
+# "in the past year", "over the last month": a rolling span, not the calendar unit before
+_ROLLING_BEFORE = re.compile(r"\b(?:in|over|during|within|throughout)\s+the\s+$", re.IGNORECASE)
+_ROLLING_UNITS = frozenset("week month year decade".split())
+
+
 def _read_relunit(m: re.Match, text: str, published, ctx):
     unit = m["ru_u"].lower().replace("yr", "year")
+    if (m["ru_rel"] or "").lower() in ("past", "last") and unit in _ROLLING_UNITS \
+            and _ROLLING_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+        if _EVENT_AFTER.match(text, m.end()):
+            return None  # "in the last year of his term": counted back from the term's end
+        return rolling_past(unit, published)
     shift = _shift(m["ru_rel"]) if m["ru_rel"] else 0
     when = (m["ru_el"] or "").lower()
     reading = _read_relunit_unit(unit, shift, published)
