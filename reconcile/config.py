@@ -16,6 +16,10 @@ names the file, the key and what was expected, and exits 2 (ConfigError).
     outlet = ["outlet", "publisher"]
     title = ["title"]
     url = ["url", "link"]
+
+`include` and `exclude` apply to the articles `check` checks and to the archive it indexes:
+`*` and `?` stay within one folder, `**/` spans any number of folders, a pattern ending in `/`
+takes a whole folder (Config.selects).
 """
 from __future__ import annotations
 

@@ -16,8 +16,9 @@ empties the index within that same transaction and builds it again.
 
     meta(key, value)                        schema, identity fingerprints, stop words
     files(path, kind, size, mtime_ns, sha256, hashed_ns)   paths relative to the archive root
-    articles(id, file, position, short_id, source, claims, terms)
-    leads                                   FTS5 over title and opening; rowid = articles.id
+    articles(id, file, position, short_id, source, claims, terms, lead, body_line)
+    leads                                   FTS5 over title and opening (contentless;
+                                            rowid = articles.id)
     df(term, n)                             articles whose title and opening hold the term
     errors(file, error)                     what could not be read, and why
 """
@@ -28,6 +29,7 @@ import hashlib
 import json
 import sqlite3
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +39,7 @@ from typing import Any, NamedTuple
 from reconcile.errors import ReconcileError
 from reconcile.model import Claim, DateValue, InputError, Kind, NumberValue, QuoteValue, Source
 
-SCHEMA = "1"
+SCHEMA = "2"
 # A file modified within this long of being hashed may have changed again in the same clock
 # tick; its size and time are then not trusted and it is hashed again on the next update.
 RACY_NS = 2_000_000_000
@@ -53,11 +55,11 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files(path TEXT PRIMARY KEY, kind TEXT NOT NULL, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, hashed_ns INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS articles(id INTEGER PRIMARY KEY, file TEXT NOT NULL,
-    position INTEGER NOT NULL, short_id TEXT NOT NULL, source TEXT NOT NULL,
-    claims TEXT NOT NULL, terms TEXT NOT NULL, body_line INTEGER);
+    position INTEGER NOT NULL, short_id TEXT NOT NULL, source BLOB NOT NULL,
+    claims BLOB NOT NULL, terms BLOB NOT NULL, lead BLOB NOT NULL, body_line INTEGER);
 CREATE INDEX IF NOT EXISTS articles_file ON articles(file);
 CREATE INDEX IF NOT EXISTS articles_short_id ON articles(short_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS leads USING fts5(lead);
+CREATE VIRTUAL TABLE IF NOT EXISTS leads USING fts5(lead, content='');
 CREATE TABLE IF NOT EXISTS df(term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS errors(file TEXT NOT NULL, path TEXT NOT NULL, error TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS errors_file ON errors(file);
@@ -146,8 +148,8 @@ class ArchiveIndex:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self._create_tables()
         except (OSError, sqlite3.Error) as err:
-            raise ArchiveIndexError(f"{self.path}: cannot open the archive index ({err}); delete the "
-                              "file to build it again") from err
+            raise ArchiveIndexError(f"{self.path}: cannot open the archive index ({err}); "
+                                    "delete the file to build it again") from err
 
     def _create_tables(self) -> None:
         """The tables, made anew when the file was written by another schema version (the
@@ -227,11 +229,16 @@ class ArchiveIndex:
 
     def articles(self, files: Iterable[str] | None = None) -> Iterator[IndexedArticle]:
         """Every stored article (of `files` when given), in path and position order."""
-        sql = ("SELECT id, file, position, short_id, source, claims, terms, body_line "
-               "FROM articles ORDER BY file, position")
-        for row in self.db.execute(sql):
-            if files is None or row[1] in files:
-                yield _article(row)
+        columns = "id, file, position, short_id, source, claims, terms, body_line"
+        if files is None:
+            rows = self.db.execute(f"SELECT {columns} FROM articles ORDER BY file, position")
+        else:
+            wanted = sorted(set(files))
+            rows = self.db.execute(f"SELECT {columns} FROM articles WHERE file IN "
+                                   f"({','.join('?' * len(wanted))}) ORDER BY file, position",
+                                   wanted)
+        for row in rows.fetchall():
+            yield _article(row)
 
     def errors(self) -> list[InputError]:
         """What could not be read in the archive, by file."""
@@ -259,8 +266,8 @@ class ArchiveIndex:
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
-            raise ArchiveIndexError(f"{self.path}: the archive index is busy or read-only ({err})") \
-                from err
+            raise ArchiveIndexError(f"{self.path}: the archive index is busy or read-only "
+                                    f"({err})") from err
         try:
             rebuilt = self._reset_if_stale(identity, stop_words, rebuild)
             stats = self._apply(found, reader)
@@ -302,8 +309,9 @@ class ArchiveIndex:
         stored = self._identity()
         if stored == wanted and self.meta("stop_words") is not None and not rebuild:
             return False
-        for table in ("meta", "files", "articles", "leads", "df", "errors"):
+        for table in ("meta", "files", "articles", "df", "errors"):
             self.db.execute(f"DELETE FROM {table}")
+        self.db.execute("INSERT INTO leads(leads) VALUES ('delete-all')")
         rows = [*wanted.items(), ("stop_words", json.dumps(sorted(stop_words())))]
         self.db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", rows)
         return True
@@ -355,10 +363,12 @@ class ArchiveIndex:
     def _forget(self, path: str, count: bool = True) -> Counter[str]:
         """Delete a file's articles and errors; returns the terms whose frequencies drop."""
         dropped: Counter[str] = Counter()
-        for key, terms in self.db.execute("SELECT id, terms FROM articles WHERE file = ?",
-                                          (path,)).fetchall():
-            dropped.update(json.loads(terms).keys())
-            self.db.execute("DELETE FROM leads WHERE rowid = ?", (key,))
+        for key, terms, lead in self.db.execute(
+                "SELECT id, terms, lead FROM articles WHERE file = ?", (path,)).fetchall():
+            dropped.update(_unpack(terms).keys())
+            # the full-text table keeps no copy of the text: removing a row takes its words
+            self.db.execute("INSERT INTO leads(leads, rowid, lead) VALUES ('delete', ?, ?)",
+                            (key, _unpack(lead)))
         self.db.execute("DELETE FROM articles WHERE file = ?", (path,))
         self.db.execute("DELETE FROM errors WHERE file = ?", (path,))
         if count:
@@ -370,11 +380,11 @@ class ArchiveIndex:
     def _store(self, result: FileResult, frequencies: Counter[str]) -> int:
         for position, entry in enumerate(result.entries):
             cursor = self.db.execute(
-                "INSERT INTO articles(file, position, short_id, source, claims, terms, "
-                "body_line) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (result.path, position, entry.short_id, json.dumps(source_to_json(entry.source)),
-                 json.dumps([claim_to_json(c) for c in entry.claims]),
-                 json.dumps(dict(entry.terms)), entry.body_line))
+                "INSERT INTO articles(file, position, short_id, source, claims, terms, lead, "
+                "body_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (result.path, position, entry.short_id, _pack(source_to_json(entry.source)),
+                 _pack([claim_to_json(c) for c in entry.claims]), _pack(dict(entry.terms)),
+                 _pack(entry.lead), entry.body_line))
             self.db.execute("INSERT INTO leads(rowid, lead) VALUES (?, ?)",
                             (cursor.lastrowid, entry.lead))
             frequencies.update(entry.terms.keys())
@@ -424,6 +434,17 @@ def file_hash(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+def _pack(data: Any) -> bytes:
+    """Compact JSON, compressed: claims repeat their sentences, and the index file is what
+    CI caches between runs (a fifth of the size)."""
+    return zlib.compress(json.dumps(data, separators=(",", ":"),
+                                    ensure_ascii=False).encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes) -> Any:
+    return json.loads(zlib.decompress(blob).decode("utf-8"))
+
+
 def _folder(path: str) -> str:
     return str(PurePosixPath(path).parent)
 
@@ -431,9 +452,9 @@ def _folder(path: str) -> str:
 def _article(row: tuple) -> IndexedArticle:
     key, file, position, short_id, source, claims, terms, body_line = row
     return IndexedArticle(key=key, file=file, position=position, short_id=short_id,
-                          source=source_from_json(json.loads(source)),
-                          claims=tuple(claim_from_json(c) for c in json.loads(claims)),
-                          terms=json.loads(terms), body_line=body_line)
+                          source=source_from_json(_unpack(source)),
+                          claims=tuple(claim_from_json(c) for c in _unpack(claims)),
+                          terms=_unpack(terms), body_line=body_line)
 
 
 # -- serialisation: every field, so that a stored claim is the claim extraction gave ---------

@@ -148,7 +148,8 @@ def test_check_quiet_keeps_standard_error_empty(tmp_path, monkeypatch):
 @pytest.mark.parametrize(("argv", "message"), [
     (["check", "new/wall-times.md"], "no archive to check against"),
     (["check", "--against", "archive"], "give the articles to check"),
-    (["check", "new/wall-times.md", "--against", "nowhere"], "nowhere: the archive is not a folder"),
+    (["check", "new/wall-times.md", "--against", "nowhere"],
+     "nowhere: the archive is not a folder"),
     (["check", "new/missing.md", "--against", "archive"], "new/missing.md: skipped: not found"),
     (["check", "new/wall-times.md", "--against", "archive", "--format", "xml"], "invalid choice"),
 ], ids=["no-archive", "no-paths", "archive-missing", "no-readable-input", "bad-format"])
@@ -382,3 +383,38 @@ def test_check_help_describes_every_option(monkeypatch, capsys):
                    "--accepted", "--write-accepted", "--index", "--rebuild-index", "--config"):
         assert option in text
     assert "Exit codes" in text
+
+
+def test_check_include_globs_choose_the_archive_articles_too(tmp_path, monkeypatch):
+    write_project(tmp_path)
+    (tmp_path / "reconcile.toml").write_text(
+        'archive = "archive"\ninclude = ["archive/**/wall-*.md", "new/*.md"]\n')
+    code, out, _ = run(["check", "new/wall-times.md", "--format", "json"], tmp_path,
+                       monkeypatch)
+    data = json.loads(out)
+    assert code == 1 and data["archive_articles"] == 2  # the ferry story is not an article here
+
+
+def test_check_rebuild_index_reads_the_whole_archive_again(tmp_path, monkeypatch):
+    check(tmp_path, monkeypatch)
+    code, _, err = run(["check", "new/wall-times.md", "--against", "archive",
+                        "--rebuild-index"], tmp_path, monkeypatch)
+    assert code == 1 and "archive index built" in err and "3 file(s) added" in err
+
+
+@pytest.mark.parametrize(("patterns", "path", "selected"), [
+    (["**/*.md"], "a.md", True),
+    (["**/*.md"], "news/2025/a.md", True),
+    (["*.md"], "news/a.md", False),
+    (["news/**"], "news/2025/a.md", True),
+    (["news/"], "news/a.md", True),
+    (["news/**"], "newsletter/a.md", False),
+    (["news/[!d]*.md"], "news/drafts.md", False),
+    (["news/[!d]*.md"], "news/story.md", True),
+    (["news/?.md"], "news/a.md", True),
+], ids=["any-depth-top", "any-depth-deep", "star-one-folder", "folder-tree", "folder-slash",
+        "prefix-is-not-folder", "negated-class", "class-match", "question-mark"])
+def test_check_glob_patterns(patterns, path, selected):
+    from reconcile.config import matches_any
+
+    assert matches_any(patterns, path) is selected

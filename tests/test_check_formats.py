@@ -30,6 +30,7 @@ _REGION = {"type": "object", "required": ["startLine"],
            "properties": {"startLine": _POSITIVE, "startColumn": _POSITIVE,
                           "endLine": _POSITIVE, "endColumn": _POSITIVE,
                           "snippet": {"type": "object", "required": ["text"]}}}
+_LEVEL = {"enum": ["none", "note", "warning", "error"]}
 _PHYSICAL = {"type": "object", "required": ["artifactLocation"],
              "properties": {"artifactLocation": {
                  "type": "object", "required": ["uri"],
@@ -60,21 +61,19 @@ SARIF_SCHEMA = {
                                 "id": {"type": "string", "minLength": 1},
                                 "shortDescription": _MESSAGE, "fullDescription": _MESSAGE,
                                 "defaultConfiguration": {"type": "object", "properties": {
-                                    "level": {"enum": ["none", "note", "warning", "error"]}}}}}}}}}},
+                                    "level": _LEVEL}}}}}}}}},
                 "columnKind": {"enum": ["utf16CodeUnits", "unicodeCodePoints"]},
                 "invocations": {"type": "array", "items": {
                     "type": "object", "required": ["executionSuccessful"],
                     "properties": {"toolExecutionNotifications": {"type": "array", "items": {
                         "type": "object", "required": ["message"],
-                        "properties": {"message": _MESSAGE,
-                                       "level": {"enum": ["none", "note", "warning",
-                                                          "error"]}}}}}}},
+                        "properties": {"message": _MESSAGE, "level": _LEVEL}}}}}},
                 "results": {"type": "array", "items": {
                     "type": "object", "required": ["ruleId", "message", "locations"],
                     "properties": {
                         "ruleId": {"type": "string"},
                         "ruleIndex": {"type": "integer", "minimum": -1},
-                        "level": {"enum": ["none", "note", "warning", "error"]},
+                        "level": _LEVEL,
                         "message": _MESSAGE,
                         "locations": {"type": "array", "minItems": 1, "items": _LOCATION},
                         "relatedLocations": {"type": "array", "items": _LOCATION},

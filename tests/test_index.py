@@ -135,6 +135,8 @@ def test_index_deleted_article_is_forgotten(archive, tmp_path, rules):
     assert sorted(stored) == ["2024/ferry.md"]
     assert "riverside" not in frequencies and "bridge" not in frequencies
     assert leads == 1
+    with ArchiveIndex(tmp_path / "i.sqlite") as index:
+        assert index.similar(["riverside", "bridge"], 5) == []  # its words left the search
 
 
 def test_index_sidecar_change_rereads_its_folder(tmp_path, rules):
@@ -274,3 +276,18 @@ def test_index_of_an_older_schema_is_rebuilt_with_the_current_tables(archive, tm
     old.close()
     stats, stored, *_ = _sync(archive, index_path, rules)
     assert stats.rebuilt and sorted(stored) == ["2024/bridge.md", "2024/ferry.md"]
+
+
+def test_index_stop_words_are_the_ones_report_clustering_removes():
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from reconcile.check.terms import english_stop_words
+
+    assert english_stop_words() == frozenset(ENGLISH_STOP_WORDS)
+
+
+def test_index_articles_of_chosen_files(archive, tmp_path, rules):
+    _sync(archive, tmp_path / "i.sqlite", rules)
+    with ArchiveIndex(tmp_path / "i.sqlite") as index:
+        assert [a.file for a in index.articles({"2024/ferry.md"})] == ["2024/ferry.md"]
+        assert [a.file for a in index.articles()] == ["2024/bridge.md", "2024/ferry.md"]

@@ -28,7 +28,7 @@ BATCH_FILES = 256
 PARALLEL_MIN_FILES = 40
 # Files whose content shapes the index: a new reconcile version rebuilds it.
 _CODE_PACKAGES = ("extract", "ingest")
-_CODE_FILES = ("model.py", "index.py", "check/terms.py", "check/articles.py",
+_CODE_FILES = ("model.py", "index.py", "cluster.py", "check/terms.py", "check/articles.py",
                "check/archive.py")
 
 

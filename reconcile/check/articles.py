@@ -53,9 +53,6 @@ class Position:
     column: int
     byte_column: int
 
-    def to_dict(self) -> dict[str, int]:
-        return {"line": self.line, "column": self.column}
-
 
 @dataclass(frozen=True, slots=True)
 class Locator:
@@ -78,10 +75,6 @@ class Locator:
         if file_text.endswith(body):
             return cls(file_text, body, len(file_text) - len(body))
         return cls(file_text, body, None, _record_start(file_text, body))
-
-    @property
-    def exact(self) -> bool:
-        return self.body_start is not None
 
     @property
     def body_line(self) -> int | None:

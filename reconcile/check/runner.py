@@ -79,6 +79,8 @@ def run_check(paths: Sequence[str], options: CheckOptions, stdin: io.TextIOBase 
         raise UsageError(f"{options.archive}: the archive is not a folder")
     rules = load_rules(options.rules_dir)
     sources, errors, excluded, stdin_text = _read_checked(paths, options, rules, stdin)
+    # the order the articles were named in does not change the output (same bytes out)
+    sources = sorted(sources, key=lambda source: source.id)
     if not sources:
         if excluded and not errors:
             return CheckRun(CheckResult((), errors=tuple(errors), fail_on=options.fail_on,
@@ -96,8 +98,9 @@ def run_check(paths: Sequence[str], options: CheckOptions, stdin: io.TextIOBase 
         archive_size = index.article_count()
         archive_errors = (*walked.errors, *index.errors())
     reported, silenced = find(report, {c.source.id for c in checked}, places, decisions)
-    summaries = tuple(Checked(c.source.id, c.source.path, c.source.title, c.source.published,
-                              len(c.claims), c.switched_off) for c in checked)
+    summaries = tuple(sorted((Checked(c.source.id, c.source.path, c.source.title,
+                                      c.source.published, len(c.claims), c.switched_off)
+                              for c in checked), key=lambda c: (c.path, c.source)))
     result = CheckResult(findings=tuple(reported), accepted=tuple(silenced), checked=summaries,
                          errors=tuple(sorted(errors, key=lambda e: (e.path, e.error))),
                          archive=str(options.archive), archive_articles=archive_size,

@@ -28,8 +28,26 @@ PairScores = dict[tuple[int, int], float]
 def english_stop_words() -> frozenset[str]:
     """scikit-learn's English stop words, the list report's clustering removes.
 
-    Imported only when an index is created (the list is then stored in the index), never by
-    a check against an existing index."""
+    Needed only when an index is created (the list is then stored in the index). The list is
+    read from scikit-learn's source file without importing the package, which takes seconds;
+    if that file ever moves, the import does it."""
+    import ast
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("sklearn")  # a top-level lookup imports nothing
+    if spec is not None and spec.origin:
+        source = Path(spec.origin).parent / "feature_extraction" / "_stop_words.py"
+        try:
+            for node in ast.parse(source.read_text(encoding="utf-8")).body:
+                if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+                        and any(getattr(t, "id", "") == "ENGLISH_STOP_WORDS"
+                                for t in node.targets)):
+                    words = ast.literal_eval(node.value.args[0])
+                    if words and all(isinstance(w, str) for w in words):
+                        return frozenset(words)
+        except (OSError, SyntaxError, ValueError, IndexError):
+            pass
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS)

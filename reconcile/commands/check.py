@@ -108,13 +108,12 @@ def run(args: argparse.Namespace, io: Streams) -> int:
 
 def _changed(args: argparse.Namespace, io: Streams) -> list[str]:
     from reconcile.check.select import changed_files, default_base
+    from reconcile.ingest import format_for
 
     since = args.since or default_base(os.environ)
     files = changed_files(since)
     _say(io, args, f"{len(files)} file(s) changed since {since}" if since
          else f"{len(files)} uncommitted or untracked file(s)")
-    from reconcile.ingest import format_for
-
     return [path for path in files if format_for(path)[0] is not None]
 
 

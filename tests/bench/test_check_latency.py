@@ -81,9 +81,11 @@ def archive(shared, tmp_path_factory):
 
 def _check(paths, archive_dir: Path, index: Path, *extra: str) -> tuple[float, int, str, str]:
     started = time.perf_counter()
+    # run from the archive's project folder, as a newsroom's CI job would (and so that
+    # `python -m` does not pick up a checkout's reconcile/ from the working folder)
     done = subprocess.run([sys.executable, "-m", "reconcile", "check", *map(str, paths),
                            "--against", str(archive_dir), "--index", str(index), *extra],
-                          capture_output=True, text=True, check=False)
+                          capture_output=True, text=True, check=False, cwd=archive_dir.parent)
     return time.perf_counter() - started, done.returncode, done.stdout, done.stderr
 
 
