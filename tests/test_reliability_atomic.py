@@ -146,7 +146,7 @@ def test_reliability_index_survives_kills_at_random_moments(tmp_path):
     _check(new, archive, index)
     old = _index_state(index)
     rng = random.Random(11)
-    for _ in range(3):
+    for _ in range(2):
         child = subprocess.Popen([sys.executable, "-m", "reconcile", "check", str(new),
                                   "--against", str(archive), "--index", str(index),
                                   "--rebuild-index", "--jobs", "1"],
@@ -165,7 +165,7 @@ def test_reliability_index_survives_kills_at_random_moments(tmp_path):
 # the accepted-findings file
 
 
-def _decisions(tag: str, count: int = 1500) -> dict[str, Decision]:
+def _decisions(tag: str, count: int = 800) -> dict[str, Decision]:
     """Many decisions, so that one write takes long enough to be killed in the middle."""
     return {f"F{number:012x}": Decision(id=f"F{number:012x}", status="accepted difference",
                                         note=f"{tag}: checked with the ministry ({number})",
@@ -184,7 +184,7 @@ _WRITER = textwrap.dedent("""
         sets.append({f"F{n:012x}": Decision(id=f"F{n:012x}", status="accepted difference",
                      note=f"{tag}: checked with the ministry ({n})", reviewer="jd",
                      fingerprint=f"{n:012x}", kind="money", subject="repair cost",
-                     sources=("river-times", "valley-post")) for n in range(1500)})
+                     sources=("river-times", "valley-post")) for n in range(800)})
     print("ready", flush=True)
     while True:
         for decisions in sets:
@@ -197,11 +197,11 @@ def test_reliability_accepted_file_whole_after_kills(tmp_path):
     first, second = _decisions("first"), _decisions("second")
     save_decisions(path, first)
     rng = random.Random(5)
-    for _ in range(3):
+    for _ in range(2):
         child = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)],
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         assert child.stdout.readline() == b"ready\n", child.stderr.read()
-        time.sleep(rng.uniform(0.05, 0.6))  # somewhere in a stream of whole-file writes
+        time.sleep(rng.uniform(0.05, 0.4))  # somewhere in a stream of whole-file writes
         _kill(child)
         assert load_decisions(path) in (first, second)
 

@@ -144,7 +144,10 @@ BAD_INPUTS = [
             "<title>Storm</title><description>The storm caused $3 million in dam"), SKIPPED,
      r"skipped: .+"),
     ("deeply-nested-json", "deep.json", _write("[" * 100000 + "]" * 100000), SKIPPED,
-     r"skipped: .+"),
+     r"skipped: invalid JSON \(nested too deeply\)"),
+    ("deeply-nested-jsonl-line", "deep.jsonl",
+     _write('{"text": "The council approved $3 million."}\n' + "[" * 50000 + "\n"), READ,
+     r"line 2: invalid JSON \(nested too deeply\); line skipped"),
     ("symlink-loop", "back", _symlink_loop, SKIPPED, r"skipped: symbolic link loop.*"),
     ("link-to-itself", "self.md", _self_link, SKIPPED, r"skipped: symbolic link loop"),
 ]
@@ -173,11 +176,11 @@ def test_reliability_bad_input_read_or_reported(tmp_path, capsys, name, make, ou
     ids = {s.id for s in sources}
     assert "good" in ids  # the rest of the folder is still read
     reasons = _errors_for(errors, path)
-    stem = Path(name).stem
+    read = {s.path for s in sources}
     if outcome == READ:
-        assert stem in ids, (reasons, errors)
+        assert path in read, (reasons, errors)
     else:
-        assert stem not in ids
+        assert path not in read
         assert reasons, f"{name} was neither read nor reported: {errors}"
     if reason is not None:
         assert any(re.fullmatch(reason, r) for r in reasons), reasons
@@ -334,3 +337,45 @@ def test_reliability_bad_standard_input(tmp_path, data, code, reason):
     assert f"reconcile: -: {reason}" in result.stderr.decode()
     if code == 0:
         assert json.loads(result.stdout)["errors"] == [{"path": "-", "error": reason}]
+
+
+# ---------------------------------------------------------------------------------------------
+# `check` against an archive nobody cleaned
+
+
+def test_reliability_check_against_a_bad_archive_lists_every_input(tmp_path):
+    """The archive holds every bad input: the check still runs (exit 0: no conflict with the
+    good article), and each archive file is indexed or listed in archive_errors."""
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    made = set(_bad_folder(archive, with_good=True))
+    new = tmp_path / "new.md"
+    new.write_text(GOOD.replace("2025-11-19", "2025-11-20"))
+    code, out, err = _run(["check", str(new), "--against", str(archive), "--format", "json",
+                           "--index", str(tmp_path / "index.sqlite"), "--jobs", "1"])
+    result = json.loads(out)
+    assert code == 0, err
+    listed = {e["path"] for e in result["archive_errors"]}
+    # a link back to the archive folder adds no file: check's walker passes it over in silence
+    skipped = {str(archive / _path_of(c[1], c[0])) for c in BAD_INPUTS
+               if c[3] == SKIPPED and c[0] != "symlink-loop"}
+    assert skipped <= listed, sorted(skipped - listed)
+    read = sum(1 for c in BAD_INPUTS if c[3] == READ) + 1
+    assert result["archive_articles"] == read
+    assert len(made) == len(BAD_INPUTS) + 1
+
+
+def test_reliability_check_of_unreadable_articles_exits_2(tmp_path):
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "good.md").write_text(GOOD)
+    bad = []
+    for case_id, name, make, outcome, _ in BAD_INPUTS[:6]:
+        make(tmp_path, name)
+        bad.append(str(tmp_path / name))
+    code, out, err = _run(["check", *bad, "--against", str(archive),
+                           "--index", str(tmp_path / "index.sqlite")])
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == "reconcile: error: no readable article to check"
+    for path in bad:
+        assert f"reconcile: error: {path}: skipped: binary file" in err

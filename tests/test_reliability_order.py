@@ -135,3 +135,27 @@ def test_reliability_same_run_twice_same_bytes(tmp_path, monkeypatch):
     assert [e["path"] for e in data["errors"]] == ["in/broken.json"]
     assert data["errors"][0]["error"].startswith("skipped: invalid JSON")
     assert any(g["verdict"] == "conflict" for g in data["groups"])  # a report worth comparing
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_reliability_check_shuffled_articles_same_bytes(tmp_path, monkeypatch, fmt):
+    """`check` of several new articles: the findings come out in the same order whatever the
+    order of the arguments (the archive holds the other reports of the same events)."""
+    monkeypatch.chdir(tmp_path)
+    paths = [os.path.relpath(p) for p in write_articles(tmp_path / "in")]
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for path in paths[:2]:
+        os.replace(path, archive / Path(path).name)
+    new = paths[2:]
+
+    def check(order: list[str]) -> tuple[int, str]:
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["check", *order, "--against", "archive", "--format", fmt, "--quiet",
+                     "--index", "index.sqlite"], stdin=io.StringIO(""), stdout=out, stderr=err)
+        return code, out.getvalue()
+
+    expected = check(new)
+    assert expected[0] == 1  # conflicts found: the comparison is not empty
+    assert check(list(reversed(new))) == expected
+    assert check(random.Random(3).sample(new, len(new))) == expected

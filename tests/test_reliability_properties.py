@@ -248,3 +248,19 @@ def test_reliability_property_holds(name):
 ])
 def test_reliability_extract_odd_cases(text, published):
     check_extract_claims(text, published)
+
+
+@pytest.mark.parametrize(("fmt", "text"), [
+    # found by the many-examples run: lxml's drop_tree asserted inside htmldate
+    pytest.param("html", "</html><body><script>", id="html-closed-before-body"),
+    pytest.param("text", "<!doctype html></html><body><script>", id="text-that-is-broken-html"),
+    pytest.param("html", "<html>" + "<div>" * 3000 + "x", id="html-unclosed-deep"),
+    pytest.param("feed", "<rss><channel><item><description><![CDATA[$3 million", id="feed-cut"),
+    pytest.param("json", "[" * 5000, id="json-deep-unclosed"),
+    pytest.param("jsonl", '{"text": "\\u0000\\u001b[2J $3 million"}', id="jsonl-control-escapes"),
+    pytest.param("markdown", "---\n!!python/object/apply:os.system ['true']\n---\nBody $3.",
+                 id="markdown-yaml-tag"),
+    pytest.param("markdown", "+++\ndate = 2025-02-30\n+++\nBody $3.", id="markdown-toml-bad-date"),
+])
+def test_reliability_reader_odd_cases(fmt, text):
+    check_reader(fmt, text)

@@ -49,8 +49,14 @@ def parse(text: str, problems: list[str] | None = None) -> Parsed:
     tree = _tree(text)
     document = None
     if tree is not None:
-        document = trafilatura.bare_extraction(tree, date_extraction_params=_DATE_PARAMS,
-                                               **_EXTRACTION)
+        try:
+            document = trafilatura.bare_extraction(tree, date_extraction_params=_DATE_PARAMS,
+                                                   **_EXTRACTION)
+        except (AssertionError, ValueError, TypeError, AttributeError, RecursionError) as err:
+            # a page broken enough to trip the parser inside trafilatura/htmldate (an
+            # AssertionError in lxml's drop_tree for "</html><body><script>")
+            raise IngestError(f"skipped: the HTML page could not be parsed "
+                              f"({type(err).__name__})") from err
     title = _one_line(document.title) if document is not None else None
     body = _body(document.text or "", title) if document is not None else ""
     if not body:

@@ -16,6 +16,8 @@ def read(source: Input) -> Parsed:
     except json.JSONDecodeError as err:
         raise IngestError(f"skipped: invalid JSON ({err.msg} at line {err.lineno}, "
                           f"column {err.colno})") from err
+    except RecursionError as err:  # "[[[[..." thousands deep
+        raise IngestError("skipped: invalid JSON (nested too deeply)") from err
     if isinstance(data, list):
         items = [(f"item {i}", f"{source.stem}-{i}", item) for i, item in enumerate(data, 1)]
         if not items:

@@ -29,6 +29,9 @@ def read(source: Input) -> Parsed:
             problems.append(f"line {number}: invalid JSON ({err.msg} at column {err.colno}); "
                             "line skipped")
             continue
+        except RecursionError:  # "[[[[..." thousands deep
+            problems.append(f"line {number}: invalid JSON (nested too deeply); line skipped")
+            continue
         article, notes = article_from_object(data, f"{source.stem}-{number}")
         if article is None:
             problems.append(f"line {number}: {notes[0]}; line skipped")
