@@ -456,3 +456,18 @@ def test_extract_rules_numeric_files_report_file_and_key(tmp_path, filename, tex
     with pytest.raises(RulesError) as caught:
         load_rules(tmp_path)
     assert message in str(caught.value)
+
+
+def test_numbers_overlapping_excluded_spans_are_found_by_bisect_like_a_scan():
+    import random
+
+    from reconcile.extract.quantities import _overlaps, _running_max_ends
+
+    rng = random.Random(7)
+    for _ in range(500):
+        spans = [(a, a + rng.randint(1, 20)) for a in (rng.randint(0, 200) for _ in range(6))]
+        start = rng.randint(0, 220)
+        end = start + rng.randint(1, 10)
+        ordered = sorted(spans)
+        assert _overlaps(ordered, _running_max_ends(ordered), start, end) == any(
+            s < end and start < e for s, e in spans)

@@ -8,6 +8,7 @@ addresses are dropped first (`not_claims`), and mentions that belong together ar
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import replace
@@ -54,17 +55,35 @@ _YEARS_WORD = re.compile(r"\s+years?\b")
 _SIGNED_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 
 
+def _running_max_ends(spans: list[tuple[int, int]]) -> list[int]:
+    """For spans sorted by start, the largest end among each span and those before it."""
+    ends, top = [], -1
+    for _, end in spans:
+        top = max(top, end)
+        ends.append(top)
+    return ends
+
+
+def _overlaps(spans: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a span: a bisect, not a scan (long articles have many
+    date spans and many numbers)."""
+    i = bisect.bisect_left(spans, (end, -1)) - 1  # the last span starting before `end`
+    return i >= 0 and ends[i] > start
+
+
 def extract_quantities(ctx: Context, exclude: tuple[tuple[int, int], ...] = ()) -> list[Claim]:
     """Money, percent, quantity and count claims in the text (not inside `exclude` spans)."""
     text, rules = ctx.text, ctx.rules
     if "://" in text or "www." in text:  # numbers inside links are addresses, not claims
         exclude = (*exclude, *((u.start(), u.end()) for u in _URL.finditer(text)))
+    spans = sorted(exclude)
+    ends = _running_max_ends(spans)
     mentions: list[Mention] = []
     floor = 0  # where the last mention ended: its words are not read again by the next one
     for number in find_numbers(text, rules):
         if ctx.skip and ctx.skipped(number.start):
             continue
-        if exclude and any(s < number.end and number.start < e for s, e in exclude):
+        if exclude and _overlaps(spans, ends, number.start, number.end):
             continue
         if number.start < floor or not math.isfinite(number.value):
             continue  # inside the words of the previous mention ("3 hundred and 21 yuan")
