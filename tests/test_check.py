@@ -418,3 +418,16 @@ def test_check_glob_patterns(patterns, path, selected):
     from reconcile.config import matches_any
 
     assert matches_any(patterns, path) is selected
+
+
+def test_check_lists_an_article_over_the_claim_limit_instead_of_comparing_it(tmp_path, monkeypatch):
+    rules = tmp_path / "tight-rules"
+    rules.mkdir()
+    (rules / "limits.yaml").write_text("max_article_bytes: 20971520\nmax_claims_per_article: 10\n",
+                                       encoding="utf-8")
+    busy = TIMES + "".join(f"\nThe fund paid ${n} million to firm {n}." for n in range(12, 30))
+    code, out, err = check(tmp_path, monkeypatch, "--rules", str(rules), "--format", "json",
+                           new_text=busy)
+    assert code == 0, err
+    assert "claims" in json.dumps(json.loads(out).get("errors", []))
+    assert "wall-times.md" in json.dumps(json.loads(out).get("errors", []))

@@ -92,7 +92,7 @@ def run_check(paths: Sequence[str], options: CheckOptions, stdin: io.TextIOBase 
     decisions = _decisions(options.accepted)
     with ArchiveIndex(options.index) as index:
         sync, walked = _update_index(index, options, rules, progress)
-        checked = _prepare(sources, options, stdin_text)
+        checked = _prepare(sources, options, stdin_text, rules.max_claims_per_article, errors)
         candidates = _candidates(index, checked, options.candidates)
         report, places = _compare(index, checked, candidates, options, rules, errors)
         archive_size = index.article_count()
@@ -156,13 +156,17 @@ def _update_index(index: ArchiveIndex, options: CheckOptions, rules, progress):
     return stats, found
 
 
-def _prepare(sources: Sequence[Source], options: CheckOptions,
-             stdin_text: str | None) -> list[_Checked]:
+def _prepare(sources: Sequence[Source], options: CheckOptions, stdin_text: str | None,
+             claim_limit: int, errors: list[InputError]) -> list[_Checked]:
+    """The checked articles with their claims; one over the claim limit becomes an error."""
     from reconcile.check.archive import file_text
     from reconcile.ingest._base import normalise_newlines
+    from reconcile.limits import within_claim_limit
     from reconcile.pipeline import extract_sources
 
-    extracted = extract_sources(sources, options.rules_dir, options.jobs)
+    sources, extracted, over_limit = within_claim_limit(
+        sources, extract_sources(sources, options.rules_dir, options.jobs), claim_limit)
+    errors.extend(over_limit)
     archive = options.archive.resolve()
     texts: dict[str, str | None] = {}
     checked = []
