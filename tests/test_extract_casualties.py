@@ -85,3 +85,10 @@ def test_a_figure_with_a_scope_is_only_matched_with_the_same_scope():
                        if c.kind == "count")
     plain = next(c for c in reconcile.extract("Five people died.") if c.kind == "count")
     assert block_key(with_gunman) != block_key(plain)
+
+
+def test_subject_words_keep_letters_of_any_script():
+    from reconcile.extract.words import content_words
+
+    assert content_words("Café owner in São Paulo paid O’Brien") == [
+        "café", "owner", "são", "paulo", "paid", "o’brien"]

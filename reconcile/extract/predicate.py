@@ -13,7 +13,7 @@ import re
 
 from reconcile.extract.words import STOPWORDS
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")  # letters of any script
 # Where a clause ends ("Four people were shot | and two were killed" are two facts).
 _BREAK = re.compile(r"[;:()\[\]—–\"“”]|,\s|\s(?:and|but|or|while|whereas|although)\s")
 # A preposition after the predicate opens a circumstance (place, time): stop there. "from" is

@@ -39,7 +39,7 @@ IRREGULAR_PLURALS = frozenset(k for k in IRREGULAR_SINGULAR if k not in
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
 _NOT_MEN_PLURALS = frozenset("abdomen specimen regimen semen stamen acumen".split())
 _SIBILANT_PLURALS = ("ches", "shes", "xes", "sses", "zes")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")  # letters of any script
 
 
 def singular(word: str) -> str:
