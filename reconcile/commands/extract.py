@@ -29,12 +29,14 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     import io as io_
     import json
 
-    from reconcile.pipeline import extract_sources, number_claims
+    from reconcile.pipeline import extract_all, number_claims
     from reconcile.report.csv_format import neutralise
 
     rules, sources, errors = read_inputs(args.paths or [bundled_sources()], args, io)
     sources = sorted(sources, key=lambda s: s.id)
-    claims = number_claims(sources, extract_sources(sources, args.rules, args.jobs))
+    extraction = extract_all(sources, rules, args.rules, jobs=args.jobs)
+    claims = number_claims(sources, extraction.claims)
+    errors = [*errors, *extraction.errors]  # articles an extractor failed on
     rows = [claim.to_dict() for source in sources for claim in claims[source.id]]
     if args.format == "jsonl":
         text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)

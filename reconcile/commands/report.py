@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
                      scheduler=args.scheduler) as engine:
         rules, sources, errors = read_inputs(args.paths or [bundled_sources()], args, io)
         read = time.perf_counter() - started
-        with Progress(len(sources), args.quiet, io.stderr, "comparing articles") as advance:
+        with Progress(len(sources), args.quiet, io.stderr) as advance:
             # each article advances once when extracted and once when its story is matched
             step = advance and (lambda n: advance(n / PROGRESS_STEPS))
             report, stats = build_report(sources, errors, rules, args.rules, args.jobs,

@@ -25,10 +25,15 @@ class Engine(Protocol):
     name: str
 
     def extract(self, items: Sequence[ExtractItem], rules: Rules, rules_dir: str | None,
-                progress: Callable[[int], None] | None = None) -> BatchResult: ...
+                progress: Callable[[int], None] | None = None,
+                on_started: Callable[[], None] | None = None) -> BatchResult:
+        """The Extracted of every item in order; `on_started()` is called once the work is
+        handed out (worker processes already started), so that this process can do other
+        work meanwhile."""
 
     def judge(self, tasks: Sequence[StoryTask], settings: StorySettings,
-              progress: Callable[[int], None] | None = None) -> BatchResult: ...
+              progress: Callable[[int], None] | None = None) -> BatchResult:
+        """The Judged of every story in order."""
 
     def close(self) -> None: ...
 

@@ -65,12 +65,14 @@ class DaskEngine:
             self.cluster.close()
 
     def extract(self, items: Sequence[ExtractItem], rules: Rules, rules_dir: str | None,
-                progress: Callable[[int], None] | None = None) -> BatchResult:
+                progress: Callable[[int], None] | None = None,
+                on_started: Callable[[], None] | None = None) -> BatchResult:
         """The Extracted of every item, in order, and the CPU seconds the workers spent."""
         work = batches(items, lambda item: len(item.text), EXTRACT_BATCH_CHARS,
                        EXTRACT_BATCH_ITEMS)
         [shared] = self.client.scatter([rules], broadcast=True, hash=False)
-        return self._run(extract_batch, work, len, progress, rules_dir=None, rules=shared)
+        return self._run(extract_batch, work, len, progress, on_started, rules_dir=None,
+                         rules=shared)
 
     def judge(self, tasks: Sequence[StoryTask], settings: StorySettings,
               progress: Callable[[int], None] | None = None) -> BatchResult:
@@ -78,23 +80,36 @@ class DaskEngine:
         work = batches(tasks, lambda task: len(task.claims) + 1, JUDGE_BATCH_CLAIMS,
                        JUDGE_BATCH_STORIES)
         return self._run(judge_batch, work, lambda batch: sum(len(t.story.sources) for t in batch),
-                         progress, settings=settings)
+                         progress, None, settings=settings)
 
     def _run(self, function: Callable[..., BatchResult], work: list[list],
              size: Callable[[list], int], progress: Callable[[int], None] | None,
-             **arguments) -> BatchResult:
+             on_started: Callable[[], None] | None, **arguments) -> BatchResult:
         from distributed import as_completed
 
         if not work:
+            if on_started:
+                on_started()
             return BatchResult((), 0.0)
-        futures = self.client.map(function, work, pure=False, **arguments)
-        sizes = {future.key: size(batch) for future, batch in zip(futures, work)}
-        for future in as_completed(futures):
-            if future.status == "error":
-                break  # gather below raises it with the worker's traceback
-            if progress:
-                progress(sizes[future.key])
-        done: list[BatchResult] = self.client.gather(futures)
+        try:
+            # the batches go to the workers as data, not inside the task graph, which the
+            # scheduler would have to hold and forward (and which Dask warns about when large)
+            data = self.client.scatter(work, hash=False)
+            futures = self.client.map(function, data, pure=False, **arguments)
+            if on_started:
+                on_started()
+            sizes = {future.key: size(batch) for future, batch in zip(futures, work)}
+            for future in as_completed(futures):
+                if future.status == "error":
+                    break  # gather below raises it
+                if progress:
+                    progress(sizes[future.key])
+            done: list[BatchResult] = self.client.gather(futures)
+        except Exception as err:
+            # the tasks catch what one article or story can raise: this is the cluster (a
+            # worker killed, a lost connection, another reconcile version on the workers)
+            raise EngineError(f"the Dask cluster could not run {function.__name__}: "
+                              f"{type(err).__name__}: {err}") from err
         results: list = []
         for result in done:
             results.extend(result.results)

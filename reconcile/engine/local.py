@@ -8,6 +8,7 @@ Reuters-21578); elsewhere the batches are sent like extraction's.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -15,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 
 from reconcile.engine.tasks import (BatchResult, ExtractItem, StorySettings, StoryTask, batches,
-                                    extract_batch, judge_batch)
+                                    extract_batch, extract_one, judge_batch)
 from reconcile.rules import Rules
 
 # Below this many articles, starting worker processes costs more than it saves.
@@ -34,12 +35,14 @@ _INHERITED: tuple[list[list[StoryTask]], StorySettings] | None = None
 
 class LocalEngine:
     """Runs each stage in a pool of `jobs` processes (default: one per CPU), or in this
-    process when `jobs` is 1 or the run is small."""
+    process when `jobs` is 1 or the run is small. `start_method` is multiprocessing's
+    (fork, spawn, forkserver; default: the platform's)."""
 
     name = "local"
 
-    def __init__(self, jobs: int | None = None):
+    def __init__(self, jobs: int | None = None, start_method: str | None = None):
         self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.context = multiprocessing.get_context(start_method)
 
     def __enter__(self) -> LocalEngine:
         return self
@@ -51,18 +54,24 @@ class LocalEngine:
         """Nothing to release: each stage's pool ends with the stage."""
 
     def extract(self, items: Sequence[ExtractItem], rules: Rules, rules_dir: str | None,
-                progress: Callable[[int], None] | None = None) -> BatchResult:
+                progress: Callable[[int], None] | None = None,
+                on_started: Callable[[], None] | None = None) -> BatchResult:
         """The Extracted of every item, in order, and the CPU seconds the workers spent."""
         work = batches(items, lambda item: len(item.text), EXTRACT_BATCH_CHARS,
                        EXTRACT_BATCH_ITEMS)
         if not self._parallel(len(items), len(work)):
-            from reconcile.engine.tasks import extract_one
-
+            if on_started:
+                on_started()
             done = (BatchResult(tuple(extract_one(item, rules) for item in batch), 0.0)
                     for batch in work)
             return _collect(done, work, len, progress, own_cpu=True)
-        with ProcessPoolExecutor(max_workers=min(self.jobs, len(work))) as pool:
+        with ProcessPoolExecutor(max_workers=min(self.jobs, len(work)),
+                                 mp_context=self.context) as pool:
+            # map() submits every batch at once, and a forking pool starts all its workers
+            # at the first submit: threads started by on_started() are never forked
             done = pool.map(extract_batch, work, repeat(rules_dir))
+            if on_started:
+                on_started()
             return _collect(done, work, len, progress)
 
     def judge(self, tasks: Sequence[StoryTask], settings: StorySettings,
@@ -78,14 +87,19 @@ class LocalEngine:
         if not self._parallel(sources, len(work)):
             done = (judge_batch(batch, settings) for batch in work)
             return _collect(done, work, articles, progress, own_cpu=True)
-        context = multiprocessing.get_context()
         workers = min(self.jobs, len(work))
-        if context.get_start_method() == "fork":
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                     initializer=_inherit, initargs=(work, settings)) as pool:
-                done = pool.map(_judge_inherited, range(len(work)))
-                return _collect(done, work, articles, progress)
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        if self.context.get_start_method() == "fork":
+            # frozen objects are left alone by the workers' garbage collector, which would
+            # otherwise write to (and so copy) every page of the inherited claims
+            gc.freeze()
+            try:
+                with ProcessPoolExecutor(max_workers=workers, mp_context=self.context,
+                                         initializer=_inherit, initargs=(work, settings)) as pool:
+                    done = pool.map(_judge_inherited, range(len(work)))
+                    return _collect(done, work, articles, progress)
+            finally:
+                gc.unfreeze()
+        with ProcessPoolExecutor(max_workers=workers, mp_context=self.context) as pool:
             done = pool.map(judge_batch, work, repeat(settings))
             return _collect(done, work, articles, progress)
 
