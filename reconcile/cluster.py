@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -171,13 +171,22 @@ def _attach_followups(members: dict[int, list[int]], adjusted: dict[tuple[int, i
     roundup of several events never glues them together. Decided against the stories as
     complete linkage left them, so the order of articles does not matter."""
     stories = [m for m in members.values() if len(m) > 1]
+    position = {story[0]: k for k, story in enumerate(stories)}
+    story_of = {i: story[0] for story in stories for i in story}
+    # a story qualifies only if every article of it is a candidate partner, so only the stories
+    # of an article's candidate partners are weighed: cost follows candidate pairs
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for i, j in adjusted:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
     moves: list[tuple[int, int]] = []
     for key, alone in members.items():
         if len(alone) != 1:
             continue
         i = alone[0]
         best: tuple[float, int] | None = None
-        for story in stories:
+        firsts = sorted({story_of[j] for j in neighbours[i] if j in story_of}, key=position.get)
+        for story in (stories[position[first]] for first in firsts):
             values = [adjusted.get((min(i, j), max(i, j))) for j in story]
             if any(v is None or v < settings.attach_min for v in values):
                 continue
