@@ -17,7 +17,7 @@ from reconcile.cli import main
 from reconcile.engine import local as local_engine
 from reconcile.engine import open_engine
 from reconcile.engine.local import LocalEngine
-from reconcile.engine.tasks import batches, syndicated_copies
+from reconcile.engine.tasks import batches, heaviest_first, syndicated_copies
 from reconcile.errors import UsageError
 from reconcile.ingest import read_sources
 from reconcile.model import Source, Story
@@ -139,8 +139,10 @@ def test_engine_local_workers_give_the_single_process_report(inputs, single_proc
 
 @pytest.fixture(scope="module")
 def dask_cluster():
-    distributed = pytest.importorskip("distributed", reason="the test extra installs dask")
+    # no skip without Dask: the test extra installs it, and CI must run this test
     import logging
+
+    import distributed
 
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                        dashboard_address=None, silence_logs=logging.ERROR)
@@ -341,3 +343,21 @@ def test_engine_syndicated_copies_point_to_the_first_copy():
 ], ids=["by-weight", "by-count", "heavy-item-alone", "empty"])
 def test_engine_batches_keep_order_and_limits(sizes, target, most, expected):
     assert batches(sizes, lambda n: n, target, most) == expected
+
+
+def test_engine_heaviest_batches_go_first_and_ties_keep_their_order():
+    work = [[1], [3, 3], [2], [1, 1, 1], [6]]
+    assert heaviest_first(work, sum) == [1, 4, 3, 2, 0]
+
+
+def test_engine_local_results_come_back_in_batch_order_whatever_the_run_order():
+    from reconcile.engine.local import _collect
+    from reconcile.engine.tasks import BatchResult
+
+    work = [["a"], ["b", "c"], ["d"]]
+    order = [1, 2, 0]
+    done = [BatchResult(tuple(work[k]), 1.0) for k in order]
+    steps = []
+    assert _collect(done, work, len, steps.append, order=order) == BatchResult(
+        ("a", "b", "c", "d"), 3.0)
+    assert steps == [2, 1, 1]

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Sequence
 
 from reconcile.engine.tasks import (BatchResult, ExtractItem, StorySettings, StoryTask, batches,
-                                    extract_batch, judge_batch)
+                                    extract_batch, heaviest_first, judge_batch, story_cost)
 from reconcile.errors import EngineError
 from reconcile.rules import Rules
 
@@ -79,12 +79,22 @@ class DaskEngine:
         """The Judged of every story, in order, and the CPU seconds the workers spent."""
         work = batches(tasks, lambda task: len(task.claims) + 1, JUDGE_BATCH_CLAIMS,
                        JUDGE_BATCH_STORIES)
-        return self._run(judge_batch, work, lambda batch: sum(len(t.story.sources) for t in batch),
-                         progress, None, settings=settings)
+        order = heaviest_first(work, story_cost)
+        done = self._run(judge_batch, [work[k] for k in order],
+                         lambda batch: sum(len(t.story.sources) for t in batch), progress, None,
+                         settings=settings)
+        slots: list[tuple] = [()] * len(work)
+        position = 0
+        for index in order:
+            size = len(work[index])
+            slots[index] = done.results[position:position + size]
+            position += size
+        return BatchResult(tuple(r for batch in slots for r in batch), done.cpu_seconds)
 
     def _run(self, function: Callable[..., BatchResult], work: list[list],
              size: Callable[[list], int], progress: Callable[[int], None] | None,
              on_started: Callable[[], None] | None, **arguments) -> BatchResult:
+        """Run `function` on each batch (submitted in this order); results in batch order."""
         from distributed import as_completed
 
         if not work:

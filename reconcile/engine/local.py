@@ -16,7 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 
 from reconcile.engine.tasks import (BatchResult, ExtractItem, StorySettings, StoryTask, batches,
-                                    extract_batch, extract_one, judge_batch)
+                                    extract_batch, extract_one, heaviest_first, judge_batch,
+                                    story_cost)
 from reconcile.rules import Rules
 
 # Below this many articles, starting worker processes costs more than it saves.
@@ -88,6 +89,7 @@ class LocalEngine:
             done = (judge_batch(batch, settings) for batch in work)
             return _collect(done, work, articles, progress, own_cpu=True)
         workers = min(self.jobs, len(work))
+        order = heaviest_first(work, story_cost)
         if self.context.get_start_method() == "fork":
             # frozen objects are left alone by the workers' garbage collector, which would
             # otherwise write to (and so copy) every page of the inherited claims
@@ -95,13 +97,13 @@ class LocalEngine:
             try:
                 with ProcessPoolExecutor(max_workers=workers, mp_context=self.context,
                                          initializer=_inherit, initargs=(work, settings)) as pool:
-                    done = pool.map(_judge_inherited, range(len(work)))
-                    return _collect(done, work, articles, progress)
+                    done = pool.map(_judge_inherited, order)
+                    return _collect(done, work, articles, progress, order=order)
             finally:
                 gc.unfreeze()
         with ProcessPoolExecutor(max_workers=workers, mp_context=self.context) as pool:
-            done = pool.map(judge_batch, work, repeat(settings))
-            return _collect(done, work, articles, progress)
+            done = pool.map(judge_batch, [work[k] for k in order], repeat(settings))
+            return _collect(done, work, articles, progress, order=order)
 
     def _parallel(self, articles: int, batch_count: int) -> bool:
         return self.jobs > 1 and batch_count > 1 and articles >= PARALLEL_MIN_SOURCES
@@ -119,15 +121,18 @@ def _judge_inherited(index: int) -> BatchResult:
 
 
 def _collect(done: Iterable[BatchResult], work: Sequence[list], size: Callable[[list], int],
-             progress: Callable[[int], None] | None, own_cpu: bool = False) -> BatchResult:
-    """Join batch results in order, advancing `progress` by each batch's `size`.
+             progress: Callable[[int], None] | None, own_cpu: bool = False,
+             order: Sequence[int] | None = None) -> BatchResult:
+    """Join batch results in the order of `work`, advancing `progress` by each batch's `size`.
 
+    `order`: the batch indexes in the order `done` yields them (default: as in `work`).
     `own_cpu`: the batches ran in this process, whose CPU time the caller measures itself."""
-    results: list = []
+    order = range(len(work)) if order is None else order
+    slots: list[tuple] = [()] * len(work)
     cpu = 0.0
-    for batch, result in zip(work, done):
-        results.extend(result.results)
+    for index, result in zip(order, done):
+        slots[index] = result.results
         cpu += 0.0 if own_cpu else result.cpu_seconds
         if progress:
-            progress(size(batch))
-    return BatchResult(tuple(results), cpu)
+            progress(size(work[index]))
+    return BatchResult(tuple(r for batch in slots for r in batch), cpu)

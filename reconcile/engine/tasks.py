@@ -160,6 +160,17 @@ def judge_batch(tasks: Sequence[StoryTask], settings: StorySettings) -> BatchRes
     return BatchResult(results, time.process_time() - started)
 
 
+def story_cost(batch: Sequence[StoryTask]) -> int:
+    """A guess at a batch's matching time: claims pair up within a story, so its square."""
+    return sum(len(task.claims) ** 2 for task in batch)
+
+
+def heaviest_first(work: Sequence[Sequence[T]], cost: Callable[[Sequence[T]], int]) -> list[int]:
+    """Batch indexes, costliest first: a story of hundreds of claims (a table of figures)
+    started last would keep one worker busy after the others are done."""
+    return sorted(range(len(work)), key=lambda k: (-cost(work[k]), k))
+
+
 def batches(items: Sequence[T], weight: Callable[[T], int], target: int,
             most: int) -> list[list[T]]:
     """Consecutive runs of `items` of about `target` total weight and at most `most` items.
