@@ -88,34 +88,19 @@ def fingerprint(statements: Iterable[tuple[str, str, Any]]) -> str:
     return _digest(sorted(f"{sid}\x1e{text}\x1e{value!r}" for sid, text, value in statements))
 
 
-def group_finding(report: Report, group: Group,
-                  claims: Mapping[str, Claim] | None = None) -> tuple[str, str]:
-    """(finding id, fingerprint) of a fact group of `report`.
-
-    The id is made of the group's kind, its numeric unit ('' for dates and quotes), its
-    subject and its sources; the fingerprint of what each source says (source id, claim text,
-    stated value). Two groups of one report with the same id (two misquotes of one speaker by
-    the same outlets) are told apart by a suffix in report order: `F...`, `F...-2`. Pass
-    `claims` (id -> claim) when calling this for many groups, or use `finding_index`."""
-    if claims is None:
-        claims = {claim.id: claim for claim in report.claims}
-    ident, mark = _finding_base(group, claims)
-    sources = frozenset(group.sources)
-    # a cheap filter first: only groups of the same kind and sources can share an id
-    earlier = 0
-    for other in report.groups:
-        if other is group or other.id == group.id:
-            break
-        if (other.kind == group.kind and frozenset(other.sources) == sources
-                and _finding_base(other, claims)[0] == ident):
-            earlier += 1
-    return (f"{ident}-{earlier + 1}" if earlier else ident), mark
+def group_finding(report: Report, group: Group) -> tuple[str, str]:
+    """(finding id, fingerprint) of one fact group of `report` (see `finding_index`, which
+    gives every group's at once and is the one to call for many groups)."""
+    return finding_index(report)[group.id]
 
 
 def finding_index(report: Report) -> dict[str, tuple[str, str]]:
     """(finding id, fingerprint) of every group of the report, by group id, in one pass.
 
-    Gives the same answers as `group_finding` for each group."""
+    The id is made of the group's kind, its numeric unit ('' for dates and quotes), its
+    subject and its sources; the fingerprint of what each source says (source id, claim text,
+    stated value). Two groups of one report with the same id (two misquotes of one speaker by
+    the same outlets) are told apart by a suffix in report order: `F...`, `F...-2`."""
     claims = {claim.id: claim for claim in report.claims}
     seen: dict[str, int] = {}
     index = {}

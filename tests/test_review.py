@@ -106,8 +106,9 @@ def test_review_rows_word_spans_point_at_the_marked_words(report):
 
 
 def test_review_finding_ids_are_the_shared_ones(report):
-    for group in report.groups:
-        assert group_finding(report, group) == finding_index(report)[group.id]
+    index = finding_index(report)
+    flagged = {index[g.id][0] for g in report.groups if str(g.verdict) in ("conflict", "update")}
+    assert {row.cells["finding"] for row in review_rows(report)} == flagged
 
 
 def test_review_two_groups_with_one_id_are_told_apart(report):
@@ -117,6 +118,7 @@ def test_review_two_groups_with_one_id_are_told_apart(report):
     first, second = group_finding(doubled, doubled.groups[2]), group_finding(doubled, twin)
     assert second[0] == first[0] + "-2"
     assert finding_index(doubled)["g13"] == second
+    assert finding_index(doubled)[doubled.groups[2].id] == first
 
 
 # --- formats ------------------------------------------------------------------------------------

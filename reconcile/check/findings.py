@@ -237,10 +237,11 @@ class Places:
 def find(report: Report, checked: set[str], places: Places,
          decisions: Mapping[str, Any]) -> tuple[list[Finding], list[Finding]]:
     """(reported, silenced) findings of the report's conflict groups, sorted by place."""
-    from reconcile.decisions import group_finding, lookup
+    from reconcile.decisions import finding_index, lookup
 
     claims = {c.id: c for c in report.claims}
     sources = {s.id: s for s in report.sources}
+    index = finding_index(report)
     reported: list[Finding] = []
     silenced: list[Finding] = []
     for group in report.groups:
@@ -249,7 +250,7 @@ def find(report: Report, checked: set[str], places: Places,
         members = [claims[cid] for cid in group.claims]
         if not any(c.source in checked for c in members):
             continue
-        ident, mark = group_finding(report, group, claims)
+        ident, mark = index[group.id]
         decision, stale = lookup(decisions, ident, mark)
         for source_id in sorted({c.source for c in members if c.source in checked}):
             finding = _finding(group, members, source_id, ident, mark, sources, places, checked)
