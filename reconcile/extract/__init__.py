@@ -24,7 +24,7 @@ def extract_claims(text: str, published: str | dt.date | None = None,
     dates = extract_dates(ctx)
     quotes = extract_quotes(ctx)
     numbers = extract_quantities(ctx, exclude=number_spans(dates))
-    casualties, numbers = extract_casualties(
+    casualties = extract_casualties(
         ctx, numbers, exclude=tuple((c.start, c.end) for c in (*dates, *quotes)))
     # a Kind is a str: it sorts by its name
     claims = sorted(with_scopes(ctx, [*dates, *numbers, *quotes, *casualties]),

@@ -157,34 +157,31 @@ def _outcome_lists(data: Any, key: str, c: Any, patterns: bool = True) -> dict[s
 
 
 def extract_casualties(ctx: Context, numbers: Sequence[Claim],
-                       exclude: Sequence[tuple[int, int]] = ()) -> tuple[list[Claim], list[Claim]]:
-    """(casualty claims, the number claims kept) for one article.
+                       exclude: Sequence[tuple[int, int]] = ()) -> list[Claim]:
+    """The casualty claims of one article, given its number claims.
 
-    A figure that is part of a "nobody" form ("no one was hurt") is not a count of one and is
-    dropped from the numbers; a victim whose article or noun is a figure ("one man") is left to
-    the number extractor. Spans in `exclude` (dates, quotes) are left alone."""
+    A victim whose article or noun is a figure ("one man") is left to the number extractor
+    (which itself never reads "no one" as a figure); one-victim sentences are set aside when a
+    figure states the same outcome's toll. Spans in `exclude` (dates, quotes) are left alone."""
     rules: CasualtyRules | None = ctx.rules.casualties
     if rules is None or not might_hold_casualties(ctx.text, rules):
-        return [], list(numbers)
+        return []
     found: dict[tuple[int, int], tuple[Claim, list[tuple[int, int]]]] = {}
-    for pattern, count in ((rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
-                           (rules.nobody, 0), (rules.none_of, 0)):
+    for pattern, count in ((rules.passive, 1), (rules.own_verb, 1), (rules.active, 1),
+                           (rules.left, 1), (rules.nobody, 0), (rules.none_of, 0)):
         if pattern is None:
             continue
         for match in pattern.finditer(ctx.text):
             made = _claim(ctx, match, count, exclude)
             if made is not None and (made[0].start, made[0].end) not in found:
                 found[(made[0].start, made[0].end)] = made
-    nobody = [claim for claim, _ in found.values() if claim.value.stated == 0]
-    kept = [n for n in numbers
-            if not any(z.start <= n.start and n.end <= z.end for z in nobody)]
-    tolls = {name for n in kept if n.kind == Kind.COUNT for name in OUTCOMES
+    tolls = {name for n in numbers if n.kind == Kind.COUNT for name in OUTCOMES
              if rules.toll_words[name].intersection(n.subject.split())}
     claims = [claim for claim, own in found.values()
               if claim.value.stated == 0
               or (claim.subject not in tolls
-                  and not any(n.start < e and s < n.end for n in kept for s, e in own))]
-    return sorted(claims, key=lambda c: (c.start, c.end)), kept
+                  and not any(n.start < e and s < n.end for n in numbers for s, e in own))]
+    return sorted(claims, key=lambda c: (c.start, c.end))
 
 
 def _claim(ctx: Context, match: re.Match[str], count: int, exclude: Sequence[tuple[int, int]]

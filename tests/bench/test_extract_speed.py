@@ -35,7 +35,7 @@ def _stages(text: str, published, rules, spent: dict[str, float]) -> int:
     t3 = clock()
     numbers = extract_quantities(ctx, exclude=number_spans(dates))
     t4 = clock()
-    casualties, numbers = extract_casualties(
+    casualties = extract_casualties(
         ctx, numbers, exclude=tuple((c.start, c.end) for c in (*dates, *quotes)))
     t5 = clock()
     claims = sorted(with_scopes(ctx, [*dates, *numbers, *quotes, *casualties]),
