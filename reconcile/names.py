@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz.distance import Levenshtein
+
 # Two or three capitalised words, an initial allowed in the middle: "Raymond Greene",
 # "Mary K. Ellis". Sentence-initial capitals are kept; the variant test below is strict.
 _NAME = re.compile(r"\b([A-Z][a-z][a-z'’\-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}){1,2})\b")
@@ -89,8 +91,6 @@ def _variant(a: str, b: str) -> bool:
     x, y = differing[0]
     if min(len(x), len(y)) < 4 or x[0].lower() != y[0].lower() and x[1:] != y[1:]:
         return False
-    from rapidfuzz.distance import Levenshtein
-
     return 1 <= Levenshtein.distance(x.lower(), y.lower()) <= 2
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from reconcile.extract.words import STOPWORDS
+from reconcile.extract.words import STOPWORDS, WORD
 
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")  # letters of any script
 # Where a clause ends ("Four people were shot | and two were killed" are two facts).
 _BREAK = re.compile(r"[;:()\[\]—–\"“”]|,\s|\s(?:and|but|or|while|whereas|although)\s")
 # A preposition after the predicate opens a circumstance (place, time): stop there. "from" is
@@ -40,7 +39,7 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
     if stop:
         after = after[:stop.start()]
     taken_after: list[str] = []
-    for word in (w.lower() for w in _WORD.findall(after)):
+    for word in (w.lower() for w in WORD.findall(after)):
         if word in _ADJUNCT or word in _SUBORDINATE and taken_after:
             break
         if word in _SKIP or word in STOPWORDS:
@@ -55,7 +54,7 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
     if breaks:
         before = before[breaks[-1].end():]
     taken_before: list[str] = []
-    for word in reversed([w.lower() for w in _WORD.findall(before)]):
+    for word in reversed([w.lower() for w in WORD.findall(before)]):
         if word in _SUBORDINATE or word in _ADJUNCT:
             if taken_before:
                 break

@@ -39,7 +39,7 @@ IRREGULAR_PLURALS = frozenset(k for k in IRREGULAR_SINGULAR if k not in
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
 _NOT_MEN_PLURALS = frozenset("abdomen specimen regimen semen stamen acumen".split())
 _SIBILANT_PLURALS = ("ches", "shes", "xes", "sses", "zes")
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")  # letters of any script
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*")  # a word: letters of any script
 
 
 def singular(word: str) -> str:
@@ -74,7 +74,7 @@ def looks_plural(word: str) -> bool:
 
 def content_words(text: str) -> list[str]:
     """Lower-case words of a text without stop words."""
-    return [w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
+    return [w for w in WORD.findall(text.lower()) if len(w) > 1 and w not in STOPWORDS]
 
 
 # Where a clause ends: "Four people were shot | and two were killed" are two facts.
