@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reconcile.match import MatchSettings, match_story
 from reconcile.model import Claim, Kind, NumberValue, QuoteValue
@@ -69,3 +71,55 @@ def test_match_quotes_of_different_speakers_stay_apart():
     words = "We will not back down from this fight"
     claims = [quote("c1", "a", words, "Dana Ruiz"), quote("c2", "b", words, "Sam Okafor")]
     assert grouped(claims) == [["c1"], ["c2"]]
+
+
+def _naive_average_linkage(members, scores, threshold):
+    """Average linkage recomputing every cross mean from scratch, in exact fractions."""
+    from fractions import Fraction
+
+    exact = {pair: Fraction(round(score * 1e9), 10**9) for pair, score in scores.items()}
+    clusters = {i: [i] for i in range(len(members))}
+    owner = list(range(len(members)))
+    for (i, j), _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        a, b = owner[i], owner[j]
+        if a == b:
+            continue
+        cross = [exact.get((min(x, y), max(x, y)), 0) for x in clusters[a] for y in clusters[b]]
+        if sum(cross) / len(cross) < Fraction(round(threshold * 1e9), 10**9):
+            continue
+        sources = [members[x].source for x in clusters[a] + clusters[b]]
+        if len(set(sources)) != len(sources):
+            continue
+        keep, drop = min(a, b), max(a, b)
+        clusters[keep].extend(clusters.pop(drop))
+        for x in clusters[keep]:
+            owner[x] = keep
+    return sorted(sorted(c) for c in clusters.values())
+
+
+@given(st.integers(2, 12), st.data())
+@settings(max_examples=150, deadline=None)
+def test_link_running_sums_equal_recomputed_average_linkage(size, data):
+    """The running sums of `_link` decide every merge as recomputing the cross mean would."""
+    from reconcile.match import _link
+
+    # distinct stated values, so no two claims of one source restate each other
+    members = [money(f"c{k}", f"s{data.draw(st.integers(0, size - 1))}", k + 1, k + 1, k + 1, "x")
+               for k in range(size)]
+    pairs = data.draw(st.lists(st.tuples(st.integers(0, size - 1), st.integers(0, size - 1)),
+                               max_size=size * 3))
+    levels = st.sampled_from([0.55, 0.6, 0.7, 0.8, 0.95, 1.0])
+    scores = {(min(i, j), max(i, j)): data.draw(levels) for i, j in pairs if i != j}
+    found = _link(members, scores, MatchSettings(), {})
+    got = sorted(sorted(members.index(c) for c in group) for group in found)
+    assert got == _naive_average_linkage(members, scores, MatchSettings().pair_score)
+
+
+def test_link_mean_exactly_at_the_threshold_joins():
+    """Seven pairs at exactly the pair threshold average to it (float sums fall just short)."""
+    from reconcile.match import _link
+
+    members = [money(f"c{k}", f"s{k}", 4, 4, 4, "x") for k in range(8)]
+    scores = {(i, j): 1.0 for i in range(1, 8) for j in range(i + 1, 8)}
+    scores.update({(0, j): 0.55 for j in range(1, 8)})
+    assert len(_link(members, scores, MatchSettings(), {})) == 1
