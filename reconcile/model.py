@@ -213,14 +213,20 @@ class Report:
     story_of: dict[str, str] = field(default_factory=dict)  # source id -> story id
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": "reconcile-report/1",
-            "sources": [s.to_dict(self.story_of.get(s.id)) for s in self.sources],
-            "stories": [s.to_dict() for s in self.stories],
-            "claims": [c.to_dict() for c in self.claims],
-            "groups": [g.to_dict() for g in self.groups],
-            "errors": [e.to_dict() for e in self.errors],
-        }
+        return {key: value if isinstance(value, str) else list(value)
+                for key, value in self.sections()}
+
+    def sections(self) -> list[tuple[str, Any]]:
+        """The contract's keys in order, each list as a generator of item dicts (the JSON
+        renderer writes them one at a time)."""
+        return [
+            ("schema", "reconcile-report/1"),
+            ("sources", (s.to_dict(self.story_of.get(s.id)) for s in self.sources)),
+            ("stories", (s.to_dict() for s in self.stories)),
+            ("claims", (c.to_dict() for c in self.claims)),
+            ("groups", (g.to_dict() for g in self.groups)),
+            ("errors", (e.to_dict() for e in self.errors)),
+        ]
 
 
 def _plain(number: Any) -> Any:

@@ -269,3 +269,27 @@ def test_reliability_report_output_file_whole_or_absent(tmp_path, monkeypatch):
                               "device); nothing was written\n")
     assert output.read_text() == "old report\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "report.json"]
+
+
+def test_write_atomic_in_pieces_writes_them_all(tmp_path):
+    from reconcile.fileio import write_atomic
+
+    target = tmp_path / "report.json"
+    write_atomic(target, (f"piece {n} \u00e9\n" for n in range(3)))
+    assert target.read_text(encoding="utf-8") == "piece 0 \u00e9\npiece 1 \u00e9\npiece 2 \u00e9\n"
+
+
+def test_write_atomic_pieces_that_fail_midway_keep_the_old_file(tmp_path):
+    from reconcile.fileio import write_atomic
+
+    target = tmp_path / "report.json"
+    target.write_text("old report\n", encoding="utf-8")
+
+    def pieces():
+        yield "new begins"
+        raise RuntimeError("renderer failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(target, pieces())
+    assert target.read_text(encoding="utf-8") == "old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left

@@ -121,6 +121,27 @@ def test_report_render_json_equals_to_dict(report):
     assert "\u2014" in text  # ensure_ascii=False keeps the em dash as written
 
 
+@pytest.mark.parametrize("empty", [False, True])
+def test_report_render_json_pieces_are_the_whole_document(report, empty):
+    """Written item by item, the JSON report has the bytes json.dumps gives for the whole."""
+    from reconcile.report import stream
+
+    if empty:
+        report = _empty_report()
+    pieces = list(stream(report, "json"))
+    if not empty:
+        assert len(pieces) > len(report.claims)  # one piece per item, not one string
+    whole = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    assert "".join(pieces) == whole
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "terminal", "csv", "html"])
+def test_report_render_stream_of_other_formats_is_render(report, fmt):
+    from reconcile.report import stream
+
+    assert "".join(stream(report, fmt)) == render(report, fmt)
+
+
 # --- Markdown -----------------------------------------------------------------------------------
 
 def test_report_render_markdown_golden(report):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -70,8 +70,9 @@ def read_inputs(paths: Sequence[str], args: argparse.Namespace, io: Streams):
     return rules, sources, errors
 
 
-def write_output(text: str, output: str | None, stdout: TextIO) -> None:
-    """`text` to the file `output` (written whole or not at all), or to standard output."""
+def write_output(text: str | Iterable[str], output: str | None, stdout: TextIO) -> None:
+    """`text` (whole or in pieces) to the file `output` (written whole or not at all), or to
+    standard output."""
     if output:
         from reconcile.errors import ReconcileError
         from reconcile.fileio import write_atomic
@@ -82,7 +83,8 @@ def write_output(text: str, output: str | None, stdout: TextIO) -> None:
             raise ReconcileError(f"{output}: cannot write ({err.strerror or err}); "
                                  "nothing was written") from err
     else:
-        stdout.write(text)
+        for piece in [text] if isinstance(text, str) else text:
+            stdout.write(piece)
         stdout.flush()
 
 

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     from reconcile.decisions import apply_decisions, load_accepted
     from reconcile.engine import open_engine
     from reconcile.pipeline import PROGRESS_STEPS, build_report
-    from reconcile.report import render
+    from reconcile.report import stream
 
     decisions = load_accepted(args.accepted)  # a bad decisions file fails before the long run
     started = time.perf_counter()
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     report = apply_decisions(report, decisions)
     color = args.format == "terminal" and not args.output and io.stdout.isatty()
     width = terminal_width() if args.format == "terminal" else 100
-    write_output(render(report, args.format, color=color, width=width), args.output, io.stdout)
+    write_output(stream(report, args.format, color=color, width=width), args.output, io.stdout)
     if args.stats:
         for line in [*stats.summary(), f"time: read {read:.1f} s (with engine start), "
                                        f"render and write {time.perf_counter() - started:.1f} s"]:

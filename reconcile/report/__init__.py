@@ -5,7 +5,7 @@ report. Adding a format is one module here and one line in the table below.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
 from reconcile.errors import UsageError
@@ -32,4 +32,13 @@ def render(report: Report, fmt: str, *, color: bool = False, width: int = 100) -
     return renderer(report, color=color, width=width)
 
 
-__all__ = ["FORMATS", "Renderer", "render"]
+def stream(report: Report, fmt: str, *, color: bool = False,
+           width: int = 100) -> Iterable[str]:
+    """The text of `render` in pieces where the format can be written piece by piece (JSON),
+    so that an archive's report is never one string in memory."""
+    if fmt == "json":
+        return json_format.chunks(report)
+    return [render(report, fmt, color=color, width=width)]
+
+
+__all__ = ["FORMATS", "Renderer", "render", "stream"]
