@@ -19,6 +19,11 @@ class RulesError(ReconcileError):
         self.problems = list(problems)
         super().__init__("; ".join(self.problems))
 
+    def __reduce__(self):
+        # raised in a worker process, it is pickled back with its list of problems, not with
+        # the joined message (which would be read back as a list of characters)
+        return (type(self), (self.problems,))
+
 
 class ConfigError(ReconcileError):
     """The project configuration (reconcile.toml / [tool.reconcile]) has a mistake."""

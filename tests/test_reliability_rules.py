@@ -303,3 +303,13 @@ def test_rules_limits_claim_count_from_rules(tmp_path):
     assert error["error"].endswith(" claims, more than the limit of 10 per article "
                                    "(max_claims_per_article in rules/limits.yaml); not compared")
     assert not [c for c in report["claims"] if c["source"] == "table"]
+
+
+def test_rules_error_keeps_its_problems_across_processes():
+    """A rules mistake found in a worker process reads the same when it reaches the user."""
+    import pickle
+
+    error = RulesError(["casualties.yaml: died_later: unknown key", "units.yaml: empty"])
+    back = pickle.loads(pickle.dumps(error))
+    assert back.problems == error.problems
+    assert str(back) == "casualties.yaml: died_later: unknown key; units.yaml: empty"
