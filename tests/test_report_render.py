@@ -122,17 +122,25 @@ def test_report_render_json_equals_to_dict(report):
 
 
 @pytest.mark.parametrize("empty", [False, True])
-def test_report_render_json_pieces_are_the_whole_document(report, empty):
-    """Written item by item, the JSON report has the bytes json.dumps gives for the whole."""
+def test_report_render_json_one_item_per_line(report, empty):
+    """Written item by item, the JSON report is the contract object with one list item per
+    line, so that a diff of two reports names the claims that changed."""
     from reconcile.report import stream
 
     if empty:
         report = _empty_report()
     pieces = list(stream(report, "json"))
+    text = "".join(pieces)
+    assert json.loads(text) == report.to_dict()
+    lines = text.splitlines()
+    items = sum(len(value) for value in report.to_dict().values() if isinstance(value, list))
+    assert len(lines) == 2 + 6 + items + sum(
+        1 for value in report.to_dict().values() if isinstance(value, list) and value)
+    for item in report.claims:
+        assert json.dumps(item.to_dict(), ensure_ascii=False, separators=(", ", ": ")) in lines[
+            lines.index('  "claims": [') + 1 + report.claims.index(item)]
     if not empty:
         assert len(pieces) > len(report.claims)  # one piece per item, not one string
-    whole = json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    assert "".join(pieces) == whole
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "terminal", "csv", "html"])
