@@ -39,6 +39,7 @@ def test_casualties_in_words_are_counts(text, expected):
     "No one was seriously hurt.",              # some were, slightly
     "There were no other injuries.",
     "A man was arrested on Friday.",           # no casualty at all
+    "A girl was shot along with her uncle, who died.",  # the uncle died, not the girl
 ])
 def test_casualty_lookalikes_are_not_counts_of_one(text):
     assert not [c for c in counts(text) if c[1] == 1 and c[3] in ("killed", "injured")]
@@ -92,3 +93,150 @@ def test_subject_words_keep_letters_of_any_script():
 
     assert content_words("Café owner in São Paulo paid O’Brien") == [
         "café", "owner", "são", "paulo", "paid", "o’brien"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the injury form comes first, the death later in the same sentence: one death
+    ("The boy was taken to a hospital in Newark, where he was pronounced dead an hour later.",
+     [("The boy", 1, "boy", "killed")]),
+    ("Deputies said the man was rushed to the hospital but died hours later.",
+     [("the man", 1, "man", "killed")]),
+    # "fatally" is no adverb of a wound: the killed form reads it
+    ("The man and the girl were rushed to a hospital, where they later died.",
+     [("The man and the girl", 2, "people", "killed")]),
+    # a hospital's name is no second victim
+    ("The child was rushed to Riley Hospital for Children, where he was pronounced dead.",
+     [("The child", 1, "child", "killed")]),
+    ("A toddler was fatally wounded while she slept.", [("A toddler", 1, "toddler", "killed")]),
+    ("A teenager was mortally wounded outside the store.",
+     [("A teenager", 1, "teenager", "killed")]),
+    # another victim named before the death owns it
+    ("A man was wounded in the leg, and a neighbor who ran outside died.",
+     [("A man", 1, "man", "injured"), ("a neighbor", 1, "neighbor", "killed")]),
+    ("A woman was taken to a hospital; no one died.", [("A woman", 1, "woman", "injured")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_wounded_victim_who_died_in_the_same_sentence_is_a_death(text, expected):
+    assert [c for c in counts(text) if c[3] in ("killed", "injured")] == expected
+
+
+def test_the_victim_an_article_said_died_is_not_also_an_injury():
+    text = ("A 30-year-old man was shot and killed outside a bar on Friday. The man was taken to "
+            "a hospital. The victim was listed in critical condition before he was identified.")
+    assert counts(text) == [("A 30-year-old man", 1, "man", "killed")]
+
+
+def test_another_definite_victim_keeps_their_injury():
+    text = ("A man was shot and killed on Elm Street. The boy was taken to a hospital "
+            "in stable condition.")
+    assert counts(text) == [("A man", 1, "man", "killed"), ("The boy", 1, "boy", "injured")]
+
+
+def test_a_victims_relative_is_not_the_victim():
+    text = "Police spoke with the boy's mother, who was taken to a hospital after fainting."
+    assert not [c for c in counts(text) if c[3] == "injured"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One person died after seven were shot on Sunday.",
+     [("One person", 1, "people", "died"), ("seven", 7, "people", "shot")]),
+    ("Officers found one man dead and several others hurt.", [("one man", 1, "man", "officers found dead")]),
+    ("One person reportedly was killed.", [("One person", 1, "people", "killed")]),
+    ("One man shot and killed", [("One man", 1, "man", "shot killed")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_single_counted_noun_ends_before_what_became_of_it(text, expected):
+    assert counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He was charged with three counts of murder and one count of burglary.",
+     [("three counts of murder", 3, "count", "charged murder"),
+      ("one count of burglary", 1, "count", "burglary")]),
+    ("Gregory is charged with six counts of attempted first-degree murder.",
+     [("six counts of attempted first-degree murder", 6, "count",
+       "gregory charged attempted first-degree murder")]),
+    ("He pleaded guilty to one count of wire fraud, admitting the scheme.",
+     [("one count of wire fraud", 1, "count", "pleaded guilty wire fraud")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_charge_counts_are_counts_of_charges_not_a_toll(text, expected):
+    assert counts(text) == expected
+
+
+def test_a_charge_count_is_never_matched_with_a_toll():
+    from reconcile.match import block_key
+
+    charges = next(c for c in reconcile.extract("He faces two counts of murder.")
+                   if c.kind == "count")
+    toll = next(c for c in reconcile.extract("There were two murders.") if c.kind == "count")
+    assert block_key(charges) != block_key(toll)
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "subject"), [
+    # a conjunction right before the count opens its clause: the verb before is another's
+    ("He admitted shooting and killing after two rival groups traded threats.",
+     "two rival groups", "traded threats"),
+    ("The man was killed before two others were wounded.", "two others", "wounded"),
+    ("He is accused in the deaths of six people.", "six people", "deaths"),
+    ("Those two children were not injured.", "two children", "not injured"),
+    ("Police said two men were shot and killed.", "two men", "shot killed"),
+    ("Four people were shot and two were killed.", "two", "killed"),
+    ("Four people, including a 13-year-old girl, were injured.", "Four people", "injured"),
+])
+def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, subject):
+    start = sentence.index(phrase)
+    assert predicate_subject(sentence, start, start + len(phrase), 0, len(sentence)) == subject
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A man and a woman were killed.", [("A man and a woman", 2, "people", "killed")]),
+    ("The shooting killed a 1-year-old boy and his 21-year-old uncle last month.",
+     [("a 1-year-old boy and his 21-year-old uncle", 2, "people", "killed")]),
+    ("A father and daughter were found dead in the house.",
+     [("A father and daughter", 2, "people", "killed")]),
+    ("The blast left a man and a woman wounded.", [("a man and a woman", 2, "people", "injured")]),
+    # a list of three is no pair; a second clause is no pair either
+    ("A man, a woman and a child were killed.", []),
+    ("A man was killed and a woman was injured.",
+     [("A man", 1, "man", "killed"), ("a woman", 1, "woman", "injured")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_two_victims_joined_by_and_are_a_count_of_two(text, expected):
+    assert [c for c in counts(text) if c[3] in ("killed", "injured")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Four adults and two children were killed in the home.",
+     ("Four adults and two children", 6, None)),
+    ("Deputies found two men and a woman dead.", None),  # "a woman" is no figure: no sum
+    ("A retired officer killed his two children and himself.",
+     ("two children and himself", 3, "including the attacker")),
+    ("A gunman killed two people and then himself.",
+     ("two people and then himself", 3, "including the attacker")),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_toll_stated_in_parts_is_also_stated_whole(text, expected):
+    whole = [(c.text, c.value.stated, c.value.scope) for c in reconcile.extract(text)
+             if c.kind == "count" and c.value.unit == "people" and " and " in c.text]
+    assert whole == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text", [
+    "He shot five people and wounded two others.",   # two predicates: two facts, no sum
+    "Two men and about 20 women were hurt.",         # a hedged part cannot be added
+    "Three of the victims and two officers were hurt.",  # a part of a group is no toll
+    "Two men, three women and four children were killed.",  # three parts: not the last two
+])
+def test_counts_in_different_clauses_are_not_added(text):
+    assert not [c for c in reconcile.extract(text) if c.kind == "count" and c.value.unit == "people"
+                and " and " in c.text]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one more member of a group already told: part of it, not a toll of one
+    ("A 50-year-old man was shot and killed; a second man was critically injured.",
+     [("A 50-year-old man", None), ("a second man", "part of a group")]),
+    ("Another man was wounded in the arm.", [("Another man", "part of a group")]),
+    ("One of five people hurt in the shooting has died.", [("One of five people", "part of a group")]),
+    ("He was one of Sunday's three victims.", [("one of Sunday's three victims", "part of a group")]),
+    # a victim named inside a larger toll is one of it
+    ("Four people, including a 13-year-old girl, were injured.", [("Four people", None)]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_one_member_of_a_group_is_not_the_groups_toll(text, expected):
+    assert [(c.text, c.value.scope) for c in reconcile.extract(text) if c.kind == "count"] == expected

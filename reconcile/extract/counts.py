@@ -95,6 +95,10 @@ def counted_noun(text: str, end: int, n: Number,
     if partitive and of.group("owner"):
         before.append(of.group("owner").lower())  # "two of Johnson's deputies"
     modifiers = [*before, *_modifiers([*kept, *tokens[:-1]])]
+    if not partitive and head[0].lower() in ("count", "counts"):
+        charge_end = _charge_end(text, noun_end)
+        if charge_end:
+            return "count", charge_end
     # "5,700 categories of products", "65 snaps of man coverage": an of-phrase without article
     if looks_plural(head[0]) and not partitive:
         of_noun = _OF_NOUN.match(text, noun_end)
@@ -138,6 +142,8 @@ def _noun_tokens(text: str, position: int, n: Number, not_nouns: frozenset[str],
             break
         if n.value == 1 and tokens and looks_plural(word) and not partitive:
             break  # "One proposal asks": a plural-looking word after a singular count is a verb
+        if n.value == 1 and tokens and not partitive and (participle(word) or lower in _STATES):
+            break  # "One person died", "one man dead and three hurt": the noun has ended
         tokens.append((word, match.start(1), match.start(1) + len(word)))
         position = match.end(1)
         if (n.value != 1 or partitive) and looks_plural(word) and not word.isupper():
@@ -147,11 +153,33 @@ def _noun_tokens(text: str, position: int, n: Number, not_nouns: frozenset[str],
     return tokens
 
 
+# "three counts of attempted first-degree murder": the charge, up to the next clause
+_CHARGE = re.compile(r"\s+of\s+([a-z]+(?:(?:\s+|-)[a-z]+){0,5})")
+
+
+def _charge_end(text: str, position: int) -> int | None:
+    """Where the charge a number of counts is of ends ("three counts of murder"). The claim
+    spans it and counts in "count", so that charges are never taken for a
+    toll of murders; its subject names the charge (predicate.py), so that "two counts of
+    murder" never meets "two counts of robbery"."""
+    match = _CHARGE.match(text, position)
+    if not match:
+        return None
+    end = None
+    for word in re.finditer(r"[a-z]+(?:-[a-z]+)*", match.group(1)):
+        if word.group(0) in STOPWORDS or end and participle(word.group(0)):
+            break  # "one count of wire fraud | admitting ..."
+        end = match.start(1) + word.end()
+    return end
+
+
 def _rank_before(text: str, n: Number) -> list[str]:
     match = _RANK_BEFORE.search(text, max(0, n.start - 24), n.start)
     return [match.group(1).lower()] if match else []
 
 
+# Words that say what became of one counted thing ("one man dead"); never part of its noun.
+_STATES = frozenset("dead died dies shot hurt slain".split())
 # "five new seasons": this stop word belongs to the counted noun
 _NOUN_STOPWORDS = STOPWORDS - {"new"}
 

@@ -14,7 +14,9 @@ import re
 from reconcile.extract.words import STOPWORDS, WORD
 
 # Where a clause ends ("Four people were shot | and two were killed" are two facts).
-_BREAK = re.compile(r"[;:()\[\]—–\"“”]|,\s|\s(?:and|but|or|while|whereas|although)\s")
+# "shot and killed" is one predicate, not two clauses.
+_BREAK = re.compile(r"[;:()\[\]—–\"“”]|,\s|\s(?:(?!(?<=shot\s)and\s+(?:killed|wounded)\b)and|"
+                    r"but|or|while|whereas|although)\s")
 # A preposition after the predicate opens a circumstance (place, time): stop there. "from" is
 # not one: "recovering from gunshot wounds" says what the count is of.
 _ADJUNCT = frozenset("""
@@ -29,12 +31,23 @@ might must reportedly later also all each both still now then allegedly apparent
 originally reported believed thought said say says told officials police authorities
 """.split())
 _SUBORDINATE = frozenset("that which who whom whose when where while after before because if as".split())
+_NEGATIONS = frozenset({"not", "never"})
+# An aside between the count and its verb: ", including a girl," / ", most of them teenagers,"
+_ASIDE = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\b[^,;:.]{0,60},")
+# "three counts of attempted murder": a count of charges is a count of what it charges
+_CHARGE = re.compile(r"\bcounts?\s+of\s+(.+)$", re.IGNORECASE)
+# Conjunctions that open a clause of their own right before a count: the count is its subject,
+# and the words before belong to the clause before ("the deaths of | six people" goes on).
+_OPENS_CLAUSE = frozenset("when where while after before because if although though since".split())
 
 
 def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
                       after_words: int = 3, before_words: int = 2) -> str:
     """The predicate words of the count at text[start:end], within the sentence [lo, hi)."""
     after = text[end:min(hi, end + 100)]
+    aside = _ASIDE.match(after)
+    if aside:  # "Four people, including a 13-year-old girl, were injured"
+        after = after[aside.end():]
     stop = _BREAK.search(after)
     if stop:
         after = after[:stop.start()]
@@ -42,6 +55,11 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
     for word in (w.lower() for w in WORD.findall(after)):
         if word in _ADJUNCT or word in _SUBORDINATE and taken_after:
             break
+        if word == "and" and taken_after == ["shot"]:
+            continue  # "shot and killed"
+        if word in _NEGATIONS and not taken_after:
+            taken_after.append(word)  # "two children were not injured": not a toll
+            continue
         if word in _SKIP or word in STOPWORDS:
             if taken_after:
                 break
@@ -55,6 +73,8 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
         before = before[breaks[-1].end():]
     taken_before: list[str] = []
     for word in reversed([w.lower() for w in WORD.findall(before)]):
+        if word in _OPENS_CLAUSE and not taken_before:
+            break  # "killing | after two rival groups exchanged threats": another clause's verb
         if word in _SUBORDINATE or word in _ADJUNCT:
             if taken_before:
                 break
@@ -64,4 +84,6 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
         taken_before.append(word)
         if len(taken_before) >= before_words:
             break
-    return " ".join([*reversed(taken_before), *taken_after])
+    charge = _CHARGE.search(text, start, end)
+    charged = [w.lower() for w in WORD.findall(charge.group(1))] if charge else []
+    return " ".join([*reversed(taken_before), *charged, *taken_after])

@@ -42,9 +42,14 @@ def compile_scope_rules(data: Any, c: Any) -> tuple[tuple[str, re.Pattern[str]],
     return tuple(out)
 
 
-# "three of the victims", "one of our officers": a part of a group, not the group's size
-_PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|those|these|our|my|his|her|their|its|whom)\b",
-                        re.IGNORECASE)
+# "three of the victims", "one of our officers", "one of five people hurt", "one of Sunday's
+# victims": a part of a group, not the group's size
+_PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|those|these|our|my|his|her|their|its|whom|"
+                        r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"[a-z]+teen|[a-z]+ty|[\w-]+['’]s)\b", re.IGNORECASE)
+# "another victim", "a second man", "the other girl": one more member of a group already told
+_ONE_MORE = re.compile(r"^(?:another|(?:an?|the)\s+(?:second|third|fourth|fifth|other))\b",
+                       re.IGNORECASE)
 PART_OF_A_GROUP = "part of a group"
 
 
@@ -56,7 +61,8 @@ def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
     for claim in claims:
         if isinstance(claim.value, NumberValue) and claim.value.scope is None:
             label: str | None = None
-            if claim.kind == Kind.COUNT and _PARTITIVE.match(claim.text):
+            if claim.kind == Kind.COUNT and (_PARTITIVE.match(claim.text) or
+                                             claim.value.stated == 1 and _ONE_MORE.match(claim.text)):
                 label = PART_OF_A_GROUP
             elif scopes:
                 if phrases is None:
