@@ -12,6 +12,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reconcile.model import Claim, DateValue, Kind, NumberValue, QuoteValue
 
@@ -25,6 +26,17 @@ class MatchSettings:
     count_floor: float = 10.0         # relative gaps of small counts are taken against this
     nearest_subject: float = 25.0     # 0-100: subject floor for two sources' mutually nearest values
     nearest_closeness: float = 0.75   # 0-1: how close mutually nearest values must be
+    # what became of counted people, by the words of a count's predicate (casualties.yaml
+    # toll_words): "two people were killed" and "two people were wounded" are two facts
+    outcomes: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    @classmethod
+    def from_rules(cls, rules: Any) -> MatchSettings:
+        """The settings of a rules set: matching.yaml's thresholds, casualties.yaml's outcomes."""
+        tolerances = rules.tolerances
+        toll_words = getattr(rules.casualties, "toll_words", None) or {}
+        return cls(subject_similarity=float(tolerances.get("subject_similarity", 40)),
+                   outcomes=tuple(sorted(toll_words.items())))
 
 
 def block_key(claim: Claim) -> tuple[str, str] | None:
@@ -82,16 +94,31 @@ def numbers_overlap(a: Claim, b: Claim) -> bool:
 def _closeness(a: Claim, b: Claim, settings: MatchSettings) -> float:
     """1 for overlapping intervals, falling to 0 as the gap reaches half the larger value."""
     if numbers_overlap(a, b):
-        return 1.0
-    a_low, a_high = _bounds(a)
-    b_low, b_high = _bounds(b)
-    gap = max(a_low - b_high, b_low - a_high)
+        if None not in (a.value.low, a.value.high, b.value.low, b.value.high):
+            return 1.0
+        # an open interval ("at least five", "as many as 100") overlaps almost anything: when
+        # the stated figures are far apart ("more than 11,000" and "about 12,000" are not),
+        # the overlap is no evidence that two claims are one fact
+        stated = _gap_closeness(_stated(a), _stated(b), a.kind, settings)
+        return 1.0 if stated >= 0.5 else stated
+    return _gap_closeness(_bounds(a), _bounds(b), a.kind, settings)
+
+
+def _gap_closeness(a: tuple[float, float], b: tuple[float, float], kind: Kind,
+                   settings: MatchSettings) -> float:
+    (a_low, a_high), (b_low, b_high) = a, b
+    gap = max(a_low - b_high, b_low - a_high, 0.0)
     scale = max(abs(a_low), abs(a_high), abs(b_low), abs(b_high), 1e-9)
     if scale == float("inf"):
         return 0.0
-    if a.kind == Kind.COUNT:
+    if kind == Kind.COUNT:
         scale = max(scale, settings.count_floor)
     return max(0.0, 1.0 - (gap / scale) / 0.5)
+
+
+def _stated(claim: Claim) -> tuple[float, float]:
+    stated = claim.value.stated
+    return stated if isinstance(stated, tuple) else (stated, stated)
 
 
 def dates_overlap(a: Claim, b: Claim) -> bool:
@@ -130,6 +157,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         if subject < settings.subject_similarity + (20 if overlap else 40):
             return 0.0
         return 0.5 * subject / 100 + (0.5 if overlap else 0.2)
+    if a.kind == Kind.COUNT and _different_outcomes(a, b, settings.outcomes):
+        return 0.0
     closeness = _closeness(a, b, settings)
     floor = settings.subject_similarity
     if nearest and closeness >= settings.nearest_closeness:
@@ -137,6 +166,18 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     if closeness < 1.0 and subject < floor:
         return 0.0  # values that differ are only the same fact when the words agree too
     return 0.5 * subject / 100 + 0.5 * closeness
+
+
+def _different_outcomes(a: Claim, b: Claim,
+                        outcomes: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    """True when both counts say what became of the people counted, and say different things
+    ("killed" against "wounded"): equal figures of two outcomes are two facts."""
+    if not outcomes or not a.subject or not b.subject:
+        return False
+    a_words, b_words = set(a.subject.split()), set(b.subject.split())
+    a_outcomes = {name for name, words in outcomes if words & a_words}
+    b_outcomes = {name for name, words in outcomes if words & b_words}
+    return bool(a_outcomes and b_outcomes and not a_outcomes & b_outcomes)
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool | None:

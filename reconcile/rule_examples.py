@@ -256,8 +256,7 @@ def _run_pair(example: RuleExample, rules: Any) -> ExampleResult:
         return ExampleResult(example, False, f"no {what} found in " + " and ".join(
             f"sentence {m[-1]}" for m in missing), found)
     tolerances = rules.tolerances
-    settings = MatchSettings(subject_similarity=float(tolerances.get("subject_similarity", 40)))
-    groups, _ = match_story(claims, settings, {})
+    groups, _ = match_story(claims, MatchSettings.from_rules(rules), {})
     update_words = frozenset(tolerances.get("update_words", ()))
     verdict, reason = "single", "the two sentences' claims were not matched as one fact"
     for members in groups:

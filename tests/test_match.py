@@ -123,3 +123,55 @@ def test_link_mean_exactly_at_the_threshold_joins():
     scores = {(i, j): 1.0 for i in range(1, 8) for j in range(i + 1, 8)}
     scores.update({(0, j): 0.55 for j in range(1, 8)})
     assert len(_link(members, scores, MatchSettings(), {})) == 1
+
+
+def count(cid, source, stated, unit, subject):
+    return Claim(Kind.COUNT, str(stated), 0, 1, "", subject,
+                 NumberValue(stated, stated, stated, unit), source=source, id=cid)
+
+
+TOLLS = MatchSettings(outcomes=(("injured", frozenset({"wounded", "injured"})),
+                                ("killed", frozenset({"killed", "dead", "fatally"}))))
+
+
+def test_match_counts_of_different_outcomes_stay_apart():
+    """'Two people were wounded' and 'two people were killed' are two facts, though equal."""
+    claims = [count("c1", "a", 2, "people", "wounded"),
+              count("c2", "b", 2, "people", "gunman killed")]
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims, TOLLS)[0]) == [
+        ["c1"], ["c2"]]
+
+
+@pytest.mark.parametrize("other", ["left dead", "shot fatally", "killed wounded", "", "found"])
+def test_match_counts_of_one_outcome_or_unknown_still_group(other):
+    claims = [count("c1", "a", 3, "people", "killed"), count("c2", "b", 3, "people", other)]
+    assert len(match_story(claims, TOLLS)[0]) == 1
+
+
+def test_match_settings_from_rules_reads_casualty_outcomes():
+    from reconcile.rules import load_rules
+
+    settings = MatchSettings.from_rules(load_rules())
+    names = [name for name, _ in settings.outcomes]
+    assert names == ["injured", "killed"]
+    assert "wounded" in dict(settings.outcomes)["injured"]
+
+
+def hedged(cid, source, stated, low, high, subject):
+    return Claim(Kind.COUNT, str(stated), 0, 1, "", subject,
+                 NumberValue(stated, low, high, "people"), source=source, id=cid)
+
+
+def test_match_open_intervals_far_apart_are_not_one_fact():
+    """'As many as 100 people' at the scene and 'at least five people' wounded overlap only
+    because both are open-ended: with unrelated words they stay apart."""
+    claims = [hedged("c1", "a", 100, None, 100, "gathered scene"),
+              hedged("c2", "b", 5, 5, None, "wounded")]
+    assert len(match_story(claims, MatchSettings())[0]) == 2
+
+
+def test_match_open_interval_near_the_other_figure_is_one_fact():
+    """'More than 11,000 homes' and 'about 12,000 homes' are one fact whatever their words."""
+    claims = [hedged("c1", "a", 11_000, 11_000, None, "cutting power"),
+              hedged("c2", "b", 12_000, 11_400, 12_600, "left dark")]
+    assert len(match_story(claims, MatchSettings())[0]) == 1
