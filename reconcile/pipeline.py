@@ -201,18 +201,12 @@ def _engine(engine: Engine | None, jobs: int | None):
 
 
 def _cluster_settings(rules: Rules) -> ClusterSettings:
-    tol = rules.tolerances
-    defaults = ClusterSettings()
-    return ClusterSettings(
-        similarity=float(tol.get("story_similarity", defaults.similarity)),
-        date_window=int(tol.get("story_date_window", defaults.date_window)),
-        date_factor=float(tol.get("story_date_factor", defaults.date_factor)))
+    return ClusterSettings.from_tolerances(rules.tolerances)
 
 
 def _story_settings(rules: Rules) -> StorySettings:
-    tol = rules.tolerances
-    return StorySettings(MatchSettings(subject_similarity=float(tol.get("subject_similarity", 40))),
-                         frozenset(tol.get("update_words", ())))
+    return StorySettings(MatchSettings.from_rules(rules),
+                         frozenset(rules.tolerances.get("update_words", ())))
 
 
 def _story_tasks(sources: Sequence[Source], stories: Sequence[Story],

@@ -240,8 +240,9 @@ def _read_aliases(data: Any, c: _Checker) -> dict[str, Any]:
 
 
 MATCHING_NUMBERS = ("story_similarity", "subject_similarity",
-                    "story_date_window", "story_date_factor")
-MATCHING_LISTS = ("update_words",)
+                    "story_date_window", "story_date_factor", "story_event_bonus",
+                    "story_event_penalty", "story_place_bonus", "story_place_penalty")
+MATCHING_LISTS = ("update_words", "story_street_words")
 
 
 def _read_tolerances(data: Any, c: _Checker) -> dict[str, Any]:

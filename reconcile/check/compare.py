@@ -42,14 +42,10 @@ def compare(articles: Sequence[Article], rules: Rules, frequencies: Mapping[str,
     weights = tfidf.weights_for((a.terms for a in ordered), frequencies, documents)
     vectors = {a.source.id: tfidf.vector(a.terms, weights) for a in ordered}
     tol = rules.tolerances
-    defaults = ClusterSettings()
-    stories = cluster_sources(sources, by_source, ClusterSettings(
-        similarity=float(tol.get("story_similarity", defaults.similarity)),
-        date_window=int(tol.get("story_date_window", defaults.date_window)),
-        date_factor=float(tol.get("story_date_factor", defaults.date_factor))),
-        similarity=tfidf.similarity(vectors))
+    stories = cluster_sources(sources, by_source, ClusterSettings.from_tolerances(tol),
+                              similarity=tfidf.similarity(vectors))
     checked = {a.source.id for a in ordered if a.checked}
-    settings = MatchSettings(subject_similarity=float(tol.get("subject_similarity", 40)))
+    settings = MatchSettings.from_rules(rules)
     source_map = {s.id: s for s in sources}
     update_words = frozenset(tol.get("update_words", ()))
     groups: list[Group] = []
