@@ -49,6 +49,9 @@ def judge_group(group_id: str, story_id: str, claims: Sequence[Claim],
     if _is_toll(claims, update_words) and _is_update(representatives, sources):
         return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
                      outliers=(), reason=_update_reason(representatives, sources), **base)
+    if _aged(representatives, sources):
+        return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
+                     outliers=(), reason=_aged_reason(representatives, sources), **base)
     consensus = _consensus(majority) if clear_majority else None
     return Group(verdict=Verdict.CONFLICT, consensus=consensus, outliers=outliers,
                  reason=_conflict_reason(majority, minority, clear_majority, sources), **base)
@@ -139,6 +142,40 @@ def _is_update(claims: list[Claim], sources: dict[str, Source]) -> bool:
         if b_high < a_low:
             return False  # a later report with a lower number is not a rise
     return True
+
+
+def _aged(claims: list[Claim], sources: dict[str, Source]) -> bool:
+    """One person's age given by reports far enough apart for them to have grown that much
+    older ("Mason, 35" at his arrest, "Mason, 37" at his plea two years on)."""
+    import datetime as dt
+    import math
+
+    if not (claims[0].kind == Kind.QUANTITY and claims[0].value.unit.endswith(" of age")):
+        return False
+    dated = []
+    for claim in claims:
+        source = sources.get(claim.source)
+        try:
+            day = dt.date.fromisoformat((source.published or "")[:10]) if source else None
+        except ValueError:
+            day = None
+        if day is None or not isinstance(claim.value.stated, (int, float)):
+            return False
+        dated.append((day, claim.value.stated))
+    dated.sort()
+    for (day_a, age_a), (day_b, age_b) in zip(dated, dated[1:]):
+        years = math.ceil((day_b - day_a).days / 365.25)
+        if not 0 <= age_b - age_a <= years:
+            return False
+    return dated[-1][1] > dated[0][1]
+
+
+def _aged_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
+    ordered = sorted(claims, key=lambda c: (sources[c.source].published or "", c.id))
+    steps = ", then ".join(f"{_said(c)} ({_name(c.source, sources)}, "
+                           f"{sources[c.source].published})" for c in ordered)
+    return (f"The age rose between reports: {steps}; no more than the years between them, "
+            "so the person grew older, and later reports update earlier ones.")
 
 
 def _latest(claims: list[Claim], sources: dict[str, Source]) -> Claim:

@@ -9,6 +9,7 @@ linkage, and two different facts of one source never share a group.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,6 +47,11 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
         if not value.unit:
             return None  # a bare number says too little to be matched across sources
         unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
+        if _is_age(claim):
+            # an age is a fact about one person: only the ages of one named person compare
+            # (a story names a victim of 23, a suspect of 28 and a witness of 41); the ages of
+            # people not named only ever agree (see match_story)
+            unit = f"{unit} of {age_holder(claim) or UNNAMED}"
         if value.scope:  # "including the gunman", "this year": only like with like
             unit = f"{unit} [{value.scope}]"
         return (str(claim.kind), unit)
@@ -57,6 +63,36 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
     if isinstance(value, QuoteValue):
         return ("quote", "")
     return None
+
+
+UNNAMED = "someone unnamed"
+# "Antoine Smelley, 32," / "Shada Mahone (26)": a name, then the age; "28-year-old Justin
+# Gomes": the age, then the name. Two to four capitalised words, middle initials allowed.
+_NAME_WORDS = r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}"
+_NAME_BEFORE_AGE = re.compile(rf"({_NAME_WORDS})\s*(?:,|\()\s*(?:aged?\s+)?$")
+_NAME_AFTER_AGE = re.compile(rf"\s+({_NAME_WORDS})")
+
+
+def _is_age(claim: Claim) -> bool:
+    return claim.kind == Kind.QUANTITY and claim.value.unit.endswith(" of age")
+
+
+def age_holder(claim: Claim) -> str | None:
+    """The person an age belongs to, as "first last" in lower case, when the sentence names
+    them right beside it; None otherwise."""
+    from reconcile.names import NOT_FIRST
+
+    at = claim.sentence.find(claim.text)
+    if at < 0:
+        return None
+    match = (_NAME_BEFORE_AGE.search(claim.sentence, max(0, at - 80), at)
+             or _NAME_AFTER_AGE.match(claim.sentence, at + len(claim.text)))
+    if not match:
+        return None
+    words = match.group(1).split()
+    while words and words[0] in NOT_FIRST:
+        words.pop(0)
+    return f"{words[0]} {words[-1]}".lower() if len(words) >= 2 else None
 
 
 def _subject_similarity(a: Claim, b: Claim, strict: bool = False) -> float:
@@ -159,6 +195,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         return 0.5 * subject / 100 + (0.5 if overlap else 0.2)
     if a.kind == Kind.COUNT and _different_outcomes(a, b, settings.outcomes):
         return 0.0
+    if _is_age(a):
+        subject = 100.0  # blocked by the person named: the same fact whatever the other words
     closeness = _closeness(a, b, settings)
     floor = settings.subject_similarity
     if nearest and closeness >= settings.nearest_closeness:
@@ -212,9 +250,14 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
         members = blocks[key]
         scores: dict[tuple[int, int], float] = {}
         nearest = _mutual_nearest(members, canonical)
+        # "a 67-year-old man" in two sources may be one person; "a 15-year-old" and "a
+        # 17-year-old" are as likely two as one misstated: equal ages group, others never
+        equal_only = key[1].endswith(f" of {UNNAMED}")
         for i, j in _candidate_pairs(members, settings):
             a, b = members[i], members[j]
             candidates += 1
+            if equal_only and not numbers_overlap(a, b):
+                continue
             same_source = canonical.get(a.source, a.source) == canonical.get(b.source, b.source)
             if same_source and not _restates(a, b):
                 continue

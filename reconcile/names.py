@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 # "Mary K. Ellis". Sentence-initial capitals are kept; the variant test below is strict.
 _NAME = re.compile(r"\b([A-Z][a-z][a-z'’\-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}){1,2})\b")
 # Words that start capitalised phrases which are not personal names.
-_NOT_FIRST = frozenset("""
+NOT_FIRST = frozenset("""
 The A An In On At For From With By Of And But Or Police County City State North South East
 West New Saint St Mount Fort Lake Port President Governor Mayor Senator Judge Officer Sheriff
 Department University College School Hospital Street Avenue Road Monday Tuesday Wednesday
@@ -46,7 +46,7 @@ def names_in(text: str) -> set[str]:
     found: set[str] = set()
     for match in _NAME.finditer(text):
         words = re.sub(r"\s+", " ", match.group(1)).split(" ")
-        while words and words[0] in _NOT_FIRST:  # titles and places before the name
+        while words and words[0] in NOT_FIRST:  # titles and places before the name
             words.pop(0)
         if len(words) < 2 or words[-1].endswith("."):
             continue

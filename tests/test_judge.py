@@ -76,3 +76,26 @@ def test_judge_syndicated_copies_count_once():
     group = judge_group("g1", "s1", claims, {s: source(s) for s in "abc"}, {"c": "b"}, TOLLS)
     # b and c are one text: one source says 3, one says 4, so there is no majority
     assert group.verdict.value == "conflict" and group.outliers == ()
+
+
+def age(cid, sid, years, sentence):
+    return Claim(Kind.QUANTITY, str(years), 0, 1, sentence, "", NumberValue(years, years, years,
+                 "year of age"), source=sid, id=cid)
+
+
+@pytest.mark.parametrize(("published", "ages", "expected"), [
+    (("2013-08-21", "2015-06-02"), (35, 37), "update"),   # arrested at 35, pleads at 37
+    (("2016-01-04", "2016-03-01"), (29, 30), "update"),   # a birthday between the reports
+    (("2016-01-04", "2016-01-04"), (29, 30), "conflict"),  # the same day: one is wrong
+    (("2016-01-04", "2016-03-01"), (29, 31), "conflict"),  # two years older in two months
+    (("2016-01-04", "2017-03-01"), (30, 29), "conflict"),  # younger later
+])
+def test_judge_an_age_that_grows_with_the_time_between_reports_is_an_update(
+        published, ages, expected):
+    claims = [age("c1", "a", ages[0], "Melville Mason, 35, was charged."),
+              age("c2", "b", ages[1], "Melville Mason, 37, pleaded guilty.")]
+    group = verdict(claims, [source("a", published[0]), source("b", published[1])])
+    assert group.verdict.value == expected
+    if expected == "update":
+        assert group.consensus["stated"] == ages[1]
+        assert "older" in group.reason

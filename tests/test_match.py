@@ -175,3 +175,36 @@ def test_match_open_interval_near_the_other_figure_is_one_fact():
     claims = [hedged("c1", "a", 11_000, 11_000, None, "cutting power"),
               hedged("c2", "b", 12_000, 11_400, 12_600, "left dark")]
     assert len(match_story(claims, MatchSettings())[0]) == 1
+
+
+def age(cid, source, years, text, sentence):
+    return Claim(Kind.QUANTITY, text, 0, 1, sentence, "charged murder",
+                 NumberValue(years, years, years, "year of age"), source=source, id=cid)
+
+
+@pytest.mark.parametrize(("text", "sentence", "holder"), [
+    ("32", "Antoine Lamar Smelley, 32, is charged with murder.", "antoine smelley"),
+    ("26", "Their friend, Shada Mahone (26), also died.", "shada mahone"),
+    ("28-year-old", "Police charged 28-year-old Justin Gomes on Monday.", "justin gomes"),
+    ("43", "The shooter, Sgt. Pedro Vargas, 43, lived nearby.", "pedro vargas"),
+    ("16-year-old", "A 16-year-old was shot and is in stable condition.", None),
+    ("22", "The victims, ages 22, 26 and 37, were taken to hospitals.", None),
+])
+def test_age_holder_is_the_person_named_beside_the_age(text, sentence, holder):
+    from reconcile.match import age_holder
+
+    assert age_holder(age("c1", "a", 1, text, sentence)) == holder
+
+
+def test_match_ages_compare_only_within_one_named_person():
+    """A story names a victim, a suspect and a witness: their ages are three facts, and one
+    person's age given two ways is one (a conflict for the judge to weigh)."""
+    claims = [age("c1", "a", 32, "32", "Antoine Lamar Smelley, 32, was charged."),
+              age("c2", "b", 33, "33", "Her son Antoine Smelley, 33, was arraigned."),
+              age("c3", "b", 31, "31", "Cleveland Smelley, 31, was arraigned."),
+              age("c4", "c", 16, "16-year-old", "A 16-year-old was shot in the leg."),
+              age("c5", "d", 16, "16-year-old", "A 16-year-old boy was arrested.")]
+    # the ages of people not named group only when equal: "a 16-year-old" twice may be one
+    assert grouped(claims) == [["c1", "c2"], ["c3"], ["c4", "c5"]]
+    claims[4] = age("c5", "d", 17, "17-year-old", "A 17-year-old boy was arrested.")
+    assert grouped(claims) == [["c1", "c2"], ["c3"], ["c4"], ["c5"]]
