@@ -47,6 +47,8 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
         if not value.unit:
             return None  # a bare number says too little to be matched across sources
         unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
+        if claim.kind == Kind.COUNT and "other" in value.unit.split():
+            unit = "other"  # "three other people" leaves out the victim just named: not a total
         if _is_age(claim):
             # an age is a fact about one person: only the ages of one named person compare
             # (a story names a victim of 23, a suspect of 28 and a witness of 41); the ages of
@@ -203,7 +205,19 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         floor = settings.nearest_subject
     if closeness < 1.0 and subject < floor:
         return 0.0  # values that differ are only the same fact when the words agree too
+    if closeness < 1.0 and a.kind == Kind.COUNT and not nearest and not _share_a_word(
+            a, b, settings.outcomes):
+        # letters in common are not words in common ("killed" and "pulled" score 67): two
+        # different counts conflict only when their predicates share a word or an outcome
+        return 0.0
     return 0.5 * subject / 100 + 0.5 * closeness
+
+
+def _share_a_word(a: Claim, b: Claim, outcomes: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    a_words, b_words = set(a.subject.split()), set(b.subject.split())
+    if a_words & b_words:
+        return True
+    return any(words & a_words and words & b_words for _, words in outcomes)
 
 
 def _different_outcomes(a: Claim, b: Claim,

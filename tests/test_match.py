@@ -208,3 +208,24 @@ def test_match_ages_compare_only_within_one_named_person():
     assert grouped(claims) == [["c1", "c2"], ["c3"], ["c4", "c5"]]
     claims[4] = age("c5", "d", 17, "17-year-old", "A 17-year-old boy was arrested.")
     assert grouped(claims) == [["c1", "c2"], ["c3"], ["c4"], ["c5"]]
+
+
+def test_match_others_are_not_a_total():
+    """'Four other people' (besides the baby just named) and 'five people' are not one figure."""
+    claims = [count("c1", "a", 4, "other people", "hospital"),
+              count("c2", "b", 5, "people", "hospital"),
+              count("c3", "c", 5, "other", "hospital")]
+    assert grouped(claims) == [["c1", "c3"], ["c2"]]
+
+
+@pytest.mark.parametrize(("first", "second", "together"), [
+    ("killed", "pulled", False),          # letters in common, no word in common
+    ("were hurt", "hurt shooting", True),  # a word in common
+    ("wounded", "injured", True),          # one outcome in other words
+])
+def test_match_different_counts_need_a_word_in_common(first, second, together):
+    from reconcile.match import pair_score
+
+    score = pair_score(count("c1", "a", 1, "officer", first), count("c2", "b", 2, "officer", second),
+                       TOLLS)
+    assert (score >= TOLLS.pair_score) is together
