@@ -620,6 +620,9 @@ NOISE_LINES = [
     "Reporting by Jane Doe; Editing by John Roe", "Source: Taiwan Ministry of National Defense",
     "Updated: Nov. 19, 2025 10:31 a.m. ET", "Published on November 19, 2025 at 4:34 pm",
     "Tags: Taiwan, defence, NASAMS", "Most read stories", "More from Pacific Wire",
+    "Sign up today.", "Subscribe now!", "(Published Thursday, Jan 21, 2016)",
+    "Updated Monday, Dec. 28, 2015 at 5:02 PM EST", "UPDATE @ 12:35 p.m. (Oct. 25):",
+    "UPDATE 2:15 p.m.",
 ]
 
 NEWS_LINES = [
@@ -646,6 +649,9 @@ NEWS_LINES = [
     "Source code for the voting machines was reviewed by 3 firms.",
     "Reporting by the agency found 40 errors in the count.",
     "Updated on Tuesday, the forecast showed 2 inches of rain.",
+    "Sign up today and the city will send 2 alerts a day, officials said.",
+    "Published Thursday, Jan. 21, 2016, the report counted 14 deaths.",
+    "Update at 3 p.m. on Friday: the toll rose to 4.",
 ]
 
 
