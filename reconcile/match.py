@@ -194,6 +194,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         overlap = dates_overlap(a, b)
         if subject < settings.subject_similarity + (20 if overlap else 40):
             return 0.0
+        if not overlap and _same_relative_words(a, b):
+            return 0.0  # "today" in two articles of different days: the same words, no conflict
         return 0.5 * subject / 100 + (0.5 if overlap else 0.2)
     if a.kind == Kind.COUNT and _different_outcomes(a, b, settings.outcomes):
         return 0.0
@@ -218,6 +220,13 @@ def _share_a_word(a: Claim, b: Claim, outcomes: tuple[tuple[str, frozenset[str]]
     if a_words & b_words:
         return True
     return any(words & a_words and words & b_words for _, words in outcomes)
+
+
+def _same_relative_words(a: Claim, b: Claim) -> bool:
+    """Two dates said in the same relative words ("today", "Friday", "in March") that were
+    resolved against different publication dates."""
+    return (a.value.relative and b.value.relative and a.value.anchor != b.value.anchor
+            and " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()))
 
 
 def _different_outcomes(a: Claim, b: Claim,

@@ -229,3 +229,20 @@ def test_match_different_counts_need_a_word_in_common(first, second, together):
     score = pair_score(count("c1", "a", 1, "officer", first), count("c2", "b", 2, "officer", second),
                        TOLLS)
     assert (score >= TOLLS.pair_score) is together
+
+
+def date(cid, source, words, day, anchor, sentence):
+    from reconcile.model import DateValue
+
+    return Claim(Kind.DATE, words, 0, 1, sentence, sentence.lower().rstrip("."),
+                 DateValue((day, day), "day", day, day, anchor=anchor, relative=True),
+                 source=source, id=cid)
+
+
+def test_match_same_relative_words_of_different_days_are_no_conflict():
+    """'Sign up today' on two pages of different days says the same words, not two dates."""
+    claims = [date("c1", "a", "today", "2017-03-29", "2017-03-29", "Sign up today now."),
+              date("c2", "b", "today", "2017-03-30", "2017-03-30", "Sign up today now.")]
+    assert grouped(claims) == [["c1"], ["c2"]]  # each stays a single-source date
+    claims[1] = date("c2", "b", "Thursday", "2017-03-30", "2017-04-02", "Sign up today now.")
+    assert grouped(claims) == [["c1", "c2"]]  # different words for one event do conflict
