@@ -561,3 +561,20 @@ def test_extract_dates_never_raises_and_spans_hold(body, published):
         if value.low and value.high:
             assert value.low <= value.high
     assert extract_dates(ctx) == claims
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("In two trials in March and May 2015, juries convicted eight men.",
+     [("March", "2015-03-01"), ("May 2015", "2015-05-01")]),
+    ("Prices rose in March, April and May 2015.",
+     [("March", "2015-03-01"), ("April", "2015-04-01"), ("May 2015", "2015-05-01")]),
+    ("It snowed on Dec. 30 and Jan. 2, 2016.", [("Dec. 30", "2015-12-30"), ("Jan. 2, 2016", "2016-01-02")]),
+    # only a month name takes the list's year: "today" stays the publication day
+    ("Today and in May 2015 the plant was shut.", [("Today", "2016-10-25"), ("May 2015", "2015-05-01")]),
+])
+def test_dates_of_a_list_share_the_year_stated_at_its_end(sentence, expected):
+    import reconcile
+
+    found = [(c.text, c.value.stated[0]) for c in reconcile.extract(sentence, "2016-10-25")
+             if c.kind == "date"]
+    assert found == expected

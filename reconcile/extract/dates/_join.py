@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from reconcile.extract.context import Context
 from reconcile.model import Claim, DateValue, Kind
@@ -27,8 +28,41 @@ _TO_NOW = re.compile(r"\s*(?P<sep>-|–|to|until|till|through|thru|and)\s+(?:the
                      r"(?:now|present(?:\s+day)?|date|current\s+date)\b", re.IGNORECASE)
 
 
+# "March and May 2015", "Jan. 3, Feb. 9 and March 1, 2014": a list of dates that states its
+# year once, at the end
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or|&)?|and|or|&)\s*", re.IGNORECASE)
+
+
+def share_list_years(ctx: Context, claims: list[Claim]) -> list[Claim]:
+    """Year-less dates of a list read in the year its last date states ("in March and May
+    2015": March 2015, not the March nearest to publication)."""
+    out = list(claims)
+    for i in range(len(out) - 1, 0, -1):
+        last = out[i]
+        if last.value.relative or not last.value.stated or not _YEAR_DIGITS.search(last.text):
+            continue
+        k = i - 1
+        while k >= 0 and _LIST_GAP.fullmatch(ctx.text, out[k].end, out[k + 1].start) \
+                and _yearless(out[k]):
+            moved = _last_before(out[k].value, last.value, out[k].text)
+            out[k] = replace(out[k], value=moved)
+            k -= 1
+    return out
+
+
+def _yearless(claim: Claim) -> bool:
+    value = claim.value
+    # a month name first: "March", "Jan. 3" (not "today", "Friday", "last week")
+    return (value.relative and value.stated is not None and value.granularity in ("day", "month")
+            and claim.text[:3].lower() in _MONTH_STARTS and not _YEAR_DIGITS.search(claim.text))
+
+
+_MONTH_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
 def join_ranges(ctx: Context, claims: list[Claim], subject: Subject) -> list[Claim]:
     """The claims with each pair of neighbouring dates joined by a range word made one range."""
+    claims = share_list_years(ctx, claims)
     out: list[Claim] = []
     i = 0
     while i < len(claims):
