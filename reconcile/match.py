@@ -48,7 +48,9 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
             return None  # a bare number says too little to be matched across sources
         unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
         if claim.kind == Kind.COUNT and "other" in value.unit.split():
-            unit = "other"  # "three other people" leaves out the victim just named: not a total
+            # "three other people" leaves out the victim just named: not a total; bare
+            # "others" are people
+            unit = f"other {'people' if unit == 'other' else unit}"
         if _is_age(claim):
             # an age is a fact about one person: only the ages of one named person compare
             # (a story names a victim of 23, a suspect of 28 and a witness of 41); the ages of
@@ -210,7 +212,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     if closeness < 1.0 and a.kind == Kind.COUNT and not nearest and not _share_a_word(
             a, b, settings.outcomes):
         # letters in common are not words in common ("killed" and "pulled" score 67): two
-        # different counts conflict only when their predicates share a word or an outcome
+        # different counts conflict only when their predicates share a word or an outcome,
+        # or are two sources' nearest figures of one thing ("84 HIMARS launchers" / "82")
         return 0.0
     return 0.5 * subject / 100 + 0.5 * closeness
 

@@ -35,6 +35,9 @@ def test_match_two_facts_of_one_source_never_share_a_group():
               money("c2", "a", 2e9, 1.95e9, 2.05e9, "broader weapons package"),
               money("c3", "b", 1e9, 0.975e9, 1.025e9, "total value deals")]
     assert grouped(claims) == [["c1", "c3"], ["c2"]]
+    # "others" are people; "other vehicles" are not
+    claims[2] = count("c3", "c", 5, "other vehicle", "hospital")
+    assert grouped(claims) == [["c1"], ["c2"], ["c3"]]
 
 
 def test_match_mutually_nearest_values_pair_despite_different_words():
@@ -216,6 +219,9 @@ def test_match_others_are_not_a_total():
               count("c2", "b", 5, "people", "hospital"),
               count("c3", "c", 5, "other", "hospital")]
     assert grouped(claims) == [["c1", "c3"], ["c2"]]
+    # "others" are people; "other vehicles" are not
+    claims[2] = count("c3", "c", 5, "other vehicle", "hospital")
+    assert grouped(claims) == [["c1"], ["c2"], ["c3"]]
 
 
 @pytest.mark.parametrize(("first", "second", "together"), [
