@@ -623,6 +623,8 @@ NOISE_LINES = [
     "Sign up today.", "Subscribe now!", "(Published Thursday, Jan 21, 2016)",
     "Updated Monday, Dec. 28, 2015 at 5:02 PM EST", "UPDATE @ 12:35 p.m. (Oct. 25):",
     "UPDATE 2:15 p.m.",
+    "(TM and Copyright 2016 CBS Radio Inc. and its relevant subsidiaries. All Rights Reserved.",
+    "TM and \u00a9 Copyright 2014 CBS Radio Inc. and its relevant subsidiaries.",
 ]
 
 NEWS_LINES = [
@@ -665,6 +667,21 @@ def test_boilerplate_matches_page_noise(line):
 def test_boilerplate_never_matches_a_news_sentence(line):
     rules = load_rules()
     assert not [p.pattern for p in rules.boilerplate if p.fullmatch(line.strip())]
+
+
+@pytest.mark.parametrize(("line", "noise"), [
+    ("Police seized a rifle at the house. (Published Thursday, Jan 21, 2016)",
+     "(Published Thursday, Jan 21, 2016)"),
+    ("The station's report. (\u00a9 2016 KHOU)", "(\u00a9 2016 KHOU)"),
+    ("He was shot on Friday (Jan. 4, 2016)", None),   # a date in parentheses is news
+    ("Two men (both 24) were hurt.", None),
+])
+def test_boilerplate_in_parentheses_at_the_end_of_a_line(line, noise):
+    from reconcile.extract.context import boilerplate_spans
+
+    text = f"{line}\nThree people were hurt.\n"
+    spans = boilerplate_spans(text, load_rules())
+    assert [text[a:b].strip() for a, b in spans] == ([noise] if noise else [])
 
 
 # ---------------------------------------------------------------------------------------------

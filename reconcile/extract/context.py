@@ -219,8 +219,14 @@ class Context:
                      sentence=self.sentence_of(start), subject=subject, value=value)
 
 
+# "... was shot and killed. (Published Thursday, Jan 21, 2016)": furniture in parentheses
+# at the end of a caption or paragraph line
+_TRAILING_PARENTHESIS = re.compile(r"\(([^()]{3,120})\)\s*$")
+
+
 def boilerplate_spans(text: str, rules: Rules) -> tuple[tuple[int, int], ...]:
-    """Spans of the body lines that are page noise ("Also Read: ...", "Scroll to Top")."""
+    """Spans of the body lines that are page noise ("Also Read: ...", "Scroll to Top"), and
+    of noise in parentheses that ends a line ("(Published Thursday, Jan 21, 2016)")."""
     if not rules.boilerplate:
         return ()
     full, by_first = _boilerplate_patterns(rules)
@@ -229,12 +235,19 @@ def boilerplate_spans(text: str, rules: Rules) -> tuple[tuple[int, int], ...]:
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
-            first = stripped[0]
-            pattern = by_first.get(first.lower()) if first.isascii() else full
-            if pattern is not None and pattern.fullmatch(stripped):
+            if _is_noise(stripped, full, by_first):
                 spans.append((position, position + len(line)))
+            elif stripped.endswith(")") and (inner := _TRAILING_PARENTHESIS.search(line)) \
+                    and _is_noise(inner.group(1).strip(), full, by_first):
+                spans.append((position + inner.start(), position + len(line)))
         position += len(line)
     return tuple(spans)
+
+
+def _is_noise(line: str, full: re.Pattern[str], by_first: dict[str, re.Pattern[str]]) -> bool:
+    first = line[0]
+    pattern = by_first.get(first.lower()) if first.isascii() else full
+    return pattern is not None and pattern.fullmatch(line) is not None
 
 
 @lru_cache(maxsize=8)
