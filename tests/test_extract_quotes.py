@@ -414,3 +414,17 @@ def test_compare_quotes_relation(first, second, expected):
 ])
 def test_normalise_quote_form(text, expected):
     assert normalise_quote(text) == expected
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("shame on anybody who doesn't step up", "shame on anybody who does not step up"),
+    ("I thought I was gonna die", "I thought I was going to die"),
+    ("There's no rhyme or reason", "There is no rhyme or reason"),
+])
+def test_compare_quotes_contractions_are_the_same_words(first, second):
+    assert compare_quotes(first, second) == "same"
+
+
+def test_compare_quotes_a_changed_word_beside_a_contraction_is_still_a_variant():
+    assert compare_quotes("We don't know who did this", "We do not know why they did this") \
+        == "variant"

@@ -853,12 +853,32 @@ def normalise_quote(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", cleaned).split())
 
 
+# Contractions (apostrophes already dropped by normalise_quote) and spoken forms written out:
+# one outlet's "doesn't" is another's "does not", and neither changed the speaker's words.
+# Forms that are also words ("its", "were", "ill", "lets") are left alone.
+_SPELLED_OUT = {
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not",
+    "arent": "are not", "wasnt": "was not", "werent": "were not", "cant": "cannot",
+    "wont": "will not", "wouldnt": "would not", "shouldnt": "should not",
+    "couldnt": "could not", "hasnt": "has not", "havent": "have not", "hadnt": "had not",
+    "aint": "is not", "im": "i am", "youre": "you are", "theyre": "they are",
+    "thats": "that is", "theres": "there is", "whats": "what is", "hes": "he is",
+    "shes": "she is", "ive": "i have", "weve": "we have", "theyve": "they have",
+    "youve": "you have", "id": "i would", "youll": "you will", "theyll": "they will",
+    "gonna": "going to", "wanna": "want to", "gotta": "got to",
+}
+
+
+def _spelled_out(words: str) -> str:
+    return " ".join(_SPELLED_OUT.get(word, word) for word in words.split())
+
+
 def compare_quotes(first: str, second: str) -> str:
     """How two quotes relate: "same" words, one an "excerpt" of the other, a "variant" (the
     same opening, different words: a misquote), or "different"."""
     from rapidfuzz import fuzz, utils
 
-    a, b = normalise_quote(first), normalise_quote(second)
+    a, b = _spelled_out(normalise_quote(first)), _spelled_out(normalise_quote(second))
     if not a or not b:
         return "different"
     if a == b:
