@@ -625,6 +625,8 @@ NOISE_LINES = [
     "UPDATE 2:15 p.m.",
     "(TM and Copyright 2016 CBS Radio Inc. and its relevant subsidiaries. All Rights Reserved.",
     "TM and \u00a9 Copyright 2014 CBS Radio Inc. and its relevant subsidiaries.",
+    "Monday, Sep 10, 2012 | Updated 9:01 AM EDT", "26 September 2013, 10:00 (GMT+05: 00)",
+    "Friday, March 3, 2017",
 ]
 
 NEWS_LINES = [
@@ -654,6 +656,8 @@ NEWS_LINES = [
     "Sign up today and the city will send 2 alerts a day, officials said.",
     "Published Thursday, Jan. 21, 2016, the report counted 14 deaths.",
     "Update at 3 p.m. on Friday: the toll rose to 4.",
+    "Monday, Sep 10, 2012 was the day the storm hit 3 towns.",
+    "On Friday, March 3, 2017, police arrested 2 men.",
 ]
 
 
