@@ -278,7 +278,7 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
         nearest = _mutual_nearest(members, canonical)
         # "a 67-year-old man" in two sources may be one person; "a 15-year-old" and "a
         # 17-year-old" are as likely two as one misstated: equal ages group, others never
-        equal_only = key[1].endswith(f" of {UNNAMED}")
+        equal_only = f" of {UNNAMED}" in key[1]
         for i, j in _candidate_pairs(members, settings):
             a, b = members[i], members[j]
             candidates += 1

@@ -252,3 +252,14 @@ def test_match_same_relative_words_of_different_days_are_no_conflict():
     assert grouped(claims) == [["c1"], ["c2"]]  # each stays a single-source date
     claims[1] = date("c2", "b", "Thursday", "2017-03-30", "2017-04-02", "Sign up today now.")
     assert grouped(claims) == [["c1", "c2"]]  # different words for one event do conflict
+
+
+def test_match_unnamed_ages_with_a_scope_still_group_only_when_equal():
+    def scoped(cid, source, years, sentence):
+        return Claim(Kind.QUANTITY, f"{years}-year-old", 0, 1, sentence, "found",
+                     NumberValue(years, years, years, "year of age", scope="in another incident"),
+                     source=source, id=cid)
+
+    claims = [scoped("c1", "a", 27, "A 27-year-old parolee is found nearby."),
+              scoped("c2", "b", 16, "He is survived by two sons, ages 16 and 6.")]
+    assert grouped(claims) == [["c1"], ["c2"]]
