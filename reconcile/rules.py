@@ -65,6 +65,10 @@ class Rules:
     number_names: frozenset[str] = frozenset()  # "category 4", "sp 500": a number in a name
     casualties: Any = None  # reconcile.extract.casualties.CasualtyRules, compiled on load
     scopes: tuple[tuple[str, re.Pattern[str]], ...] = ()  # scope.yaml: (label, pattern)
+    # scope.yaml: the labels of scopes that still count the article's own incident, and of
+    # those whose phrase only qualifies a figure before it ("six killed, including the gunman")
+    own_incident_scopes: frozenset[str] = frozenset()
+    scopes_after_figure: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -282,9 +286,11 @@ def _read_limits(data: Any, c: _Checker) -> dict[str, Any]:
 
 
 def _read_scope(data: Any, c: _Checker) -> dict[str, Any]:
-    from reconcile.extract.scope import compile_scope_rules
+    from reconcile.extract.scope import compile_scope_rules, flagged_scopes
 
-    return {"scopes": compile_scope_rules(data, c)}
+    return {"scopes": compile_scope_rules(data, c),
+            "own_incident_scopes": flagged_scopes(data, "this_incident", c),
+            "scopes_after_figure": flagged_scopes(data, "after_figure", c)}
 
 
 READERS: dict[str, Callable[[Any, _Checker], dict[str, Any]]] = {

@@ -240,3 +240,192 @@ def test_counts_in_different_clauses_are_not_added(text):
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_one_member_of_a_group_is_not_the_groups_toll(text, expected):
     assert [(c.text, c.value.scope) for c in reconcile.extract(text) if c.kind == "count"] == expected
+
+
+def casualty_counts(text):
+    return [c for c in counts(text) if c[3] in ("killed", "injured")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a roundup's toll counts other shootings: the victim of this one is still a toll of one
+    ("At least eight people were killed in shootings across the city this weekend. "
+     "A 19-year-old man was shot and killed on Elm Street.",
+     [("At least eight people", "in separate incidents"), ("A 19-year-old man", None)]),
+    ("Last summer, two people were killed at the same lot. A woman was shot and killed there "
+     "on Friday.", [("two people", "in another incident"), ("A woman", None)]),
+    # this incident's own toll: the man is one of the two
+    ("Two people were killed on Elm Street on Friday. A man was shot and killed in the car.",
+     [("Two people", None)]),
+    ("Six people were killed, including the gunman. A woman was shot and killed in the hall.",
+     [("Six people", "including the attacker")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_only_a_toll_of_this_incident_sets_one_victim_sentences_aside(text, expected):
+    assert [(c.text, c.value.scope) for c in reconcile.extract(text) if c.kind == "count"] == \
+        expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no noun but an age: a person
+    ("A 15-year-old was killed Sunday in Mesa County.",
+     [("A 15-year-old", 1, "person", "killed")]),
+    ("Police said the 16-year-old was taken to a hospital.",
+     [("the 16-year-old", 1, "person", "injured")]),
+    ("A hunter has been found dead in the woods.", [("A hunter", 1, "hunter", "killed")]),
+    ("A suspect was shot and killed by deputies.", [("A suspect", 1, "suspect", "killed")]),
+    # found ... dead, as left ... dead
+    ("Officers found a male dead with gunshot wounds.", [("a male", 1, "male", "killed")]),
+    ("Deputies discovered a woman wounded in the yard.", [("a woman", 1, "woman", "injured")]),
+    # the age describes the noun that follows it
+    ("A 17-year-old girl was wounded.", [("A 17-year-old girl", 1, "girl", "injured")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_more_ways_to_name_one_victim(text, expected):
+    assert casualty_counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shots rang out on Elm Street. He was taken to an area hospital, where he later died.",
+     [("he", 1, "person", "killed")]),
+    ("A gun went off. She was pronounced dead at the scene.", [("She", 1, "person", "killed")]),
+    # a death with no violence told near it is no casualty
+    ("She died on September 8 in Dar es Salaam after travelling widely.", []),
+    # the wound the next sentence says was fatal is that death, not an injury too
+    ("A man was shot in the chest. He died at a hospital.", [("He", 1, "person", "killed")]),
+    # ... unless the pronoun cannot stand for that victim
+    ("A woman was wounded. He was killed by police.",
+     [("A woman", 1, "woman", "injured"), ("He", 1, "person", "killed")]),
+    # one death told twice in a sentence
+    ("The boy was rushed to a hospital, where he died.", [("The boy", 1, "boy", "killed")]),
+    # after two victims, "he" is one of them
+    ("A man and a boy were fatally shot. He was pronounced dead at a hospital.",
+     [("A man and a boy", 2, "people", "killed")]),
+    # a pronoun with no death after it is no victim
+    ("He was arrested on Friday and taken to a hospital.", []),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_death_told_with_a_pronoun_is_one_death(text, expected):
+    assert casualty_counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A man shot and killed a young girl in Southaven before turning the gun on himself.",
+     ("a young girl in Southaven before turning the gun on himself", 2)),
+    ("The man who fatally shot seven people before killing himself had been drinking.",
+     ("seven people before killing himself", 8)),
+    ("The rampage left seven people dead before the gunman killed himself.",
+     ("seven people dead before the gunman killed himself", 8)),
+    ("A man killed a customer and was shot and killed by police.",
+     ("a customer and was shot and killed by police", 2)),
+    ("He killed four people, including his ex-wife, before taking his own life.",
+     ("four people, including his ex-wife, before taking his own life", 5)),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_death_toll_followed_by_the_attackers_death_counts_the_attacker(text, expected):
+    whole = [(c.text, c.value.stated) for c in reconcile.extract(text)
+             if c.kind == "count" and c.value.scope == "including the attacker"]
+    assert whole == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "A man wounded two people before turning the gun on himself.",  # no death toll
+    "He killed two people and wounded nine others before killing himself.",  # two tolls between
+    "The gunman killed three and wounded several others before taking his own life.",
+    "Officers killed the suspect, who was shot and killed by police.",  # the toll is the suspect
+    "Three people were killed in shootings across the city before the gunman killed himself.",
+])
+def test_the_attacker_is_added_only_to_the_death_toll_just_before(text):
+    assert not [c for c in reconcile.extract(text)
+                if c.kind == "count" and c.value.scope == "including the attacker"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "and" before another figure ends the counted noun
+    ("A shooting left one dead and three injured.",
+     [("one", 1, "people", "shooting left dead"), ("three", 3, "people", "injured")]),
+    ("A gunfight broke out, leaving two dead and four others injured.",
+     [("two", 2, "people", "leaving dead"), ("four others", 4, "other", "injured")]),
+    ("Police say he shot and killed one person and wound five others.",
+     [("one person", 1, "people", "shot killed"), ("five others", 5, "other", "wound")]),
+    ("Police discovered one man and two children dead inside.",
+     [("one man", 1, "man", "discovered"), ("one man and two children", 3, "people", "dead"),
+      ("two children", 2, "child", "dead")]),
+    # what became of people is no noun; "dead" before a noun is an adjective of it
+    ("3 dead, 7 hurt when gunman opens fire",
+     [("3", 3, "people", "dead"), ("7", 7, "people", "hurt")]),
+    ("Police found four dead bodies.", [("four dead bodies", 4, "dead body", "found")]),
+    # names of one noun joined by "and" still make one noun
+    ("The recall covers 460 Kia and Hyundai vehicles.",
+     [("460 Kia and Hyundai vehicles", 460, "kia hyundai vehicle", "recall covers")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_counted_noun_ends_at_another_figure_or_a_state(text, expected):
+    assert counts(text) == expected
+
+
+def test_counts_in_different_states_are_not_added():
+    text = "When they arrived, they found the three dead suspects and two uninjured residents."
+    assert not [c for c in reconcile.extract(text) if c.kind == "count" and " and " in c.text]
+
+
+@pytest.mark.parametrize(("old", "new", "problem"), [
+    ("  he: [man,", "  he: man\n  it: [man,",
+     "casualties.yaml: pronouns.he: expected a list of the nouns only this pronoun stands for, "
+     "got 'man'"),
+    ("people_forms: ['\\d{1,3}-year-old']", "people_forms: ['(\\d-year-old']",
+     "casualties.yaml: people_forms[0]: expected"),
+    ("unharmed: [uninjured,", "unharmed: [7,", "casualties.yaml: unharmed: expected a list"),
+])
+def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
+    from pathlib import Path
+
+    from reconcile.errors import RulesError
+    from reconcile.rules import load_rules
+
+    shipped = Path(reconcile.__file__).resolve().parents[1] / "rules" / "casualties.yaml"
+    text = shipped.read_text(encoding="utf-8")
+    assert old in text
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "casualties.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(str(folder))
+    assert any(p.startswith(problem) for p in caught.value.problems), caught.value.problems
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Watford died at the scene from a gunshot wound.", [("Watford", 1, "person", "killed")]),
+    ("Police said Kelvin Watford, 50, was fatally shot outside a hospital.",
+     [("Kelvin Watford", 1, "person", "killed")]),
+    ("Nine days later Skaggs was found dead in his hotel room from an overdose.", []),
+    # a place is no victim
+    ("Teen shot in head during drive-by in Lakewood dies", []),
+    ("Jamaine Sutton, 32, of Dunbar was killed in the shooting.", []),
+    ("Jones was shot in the leg. Smith died at the scene.", [("Smith", 1, "person", "killed")]),
+    # capitalised words that are no name
+    ("Police were killed in the film. Sunday was killed off.", []),
+    ("Nobody was killed.", [("Nobody", 0, "people", "killed")]),
+    ("On Sunday a man was shot and killed.", [("a man", 1, "man", "killed")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_death_told_with_a_name_is_one_death(text, expected):
+    assert casualty_counts(text) == expected
+
+
+def test_every_death_form_holds_a_death_word():
+    """The name and pronoun forms are only tried near a death word: each killed outcome must
+    hold one, or those forms would miss it."""
+    import yaml
+    from pathlib import Path
+
+    data = yaml.safe_load((Path(reconcile.__file__).resolve().parents[1] / "rules"
+                           / "casualties.yaml").read_text(encoding="utf-8"))
+    words = data["death_words"]
+    for alternative in data["outcomes"]["killed"] + data["own_verb"]["killed"]:
+        assert any(word in alternative for word in words), alternative
+
+
+def test_a_victim_named_by_a_pronoun_is_never_compared_with_a_toll():
+    """"He died" is one victim's death, who may be one of several: never a conflict with a
+    toll of two ("two people were killed")."""
+    from reconcile.match import block_key
+
+    he = next(c for c in reconcile.extract("A gun went off. He died at the scene.")
+              if c.kind == "count")
+    toll = next(c for c in reconcile.extract("Two people died.") if c.kind == "count")
+    assert (he.value.unit, block_key(he)) != (toll.value.unit, block_key(toll))
+    assert block_key(he) != block_key(toll)

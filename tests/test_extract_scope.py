@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 import reconcile
+from reconcile.errors import RulesError
+from reconcile.rules import load_rules
 
 
 def scopes(text):
@@ -38,3 +40,46 @@ def scopes(text):
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_roundups_and_period_totals_carry_their_scope(text, expected):
     assert scopes(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "including the shooter" qualifies the figure before it, not the next one
+    ("Four people were dead, including the shooter, and 14 others were wounded.",
+     [("Four people", "including the attacker"), ("14 others", None)]),
+    ("Six people were killed, including the suspect, and four people were injured.",
+     [("Six people", "including the attacker"), ("four people", None)]),
+    # a roundup's phrase before a figure still scopes it
+    ("In shootings across the city, five were killed and 12 wounded.",
+     [("five", "in separate incidents"), ("12", "in separate incidents")]),
+    ("In addition to the gunman, five people died.",
+     [("five people", "not including the attacker")]),
+    ("Seven people were killed and 40 wounded in 33 separate shooting incidents since Friday.",
+     [("Seven people", "in separate incidents"), ("40", "in separate incidents"),
+      ("33 separate shooting incidents", "in separate incidents")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_an_aside_scopes_only_the_figure_before_it(text, expected):
+    assert scopes(text) == expected
+
+
+def test_only_scopes_marked_this_incident_count_the_articles_own_incident():
+    rules = load_rules()
+    assert rules.own_incident_scopes == {"including the attacker", "not including the attacker"}
+    assert rules.scopes_after_figure == {"including the attacker"}
+
+
+@pytest.mark.parametrize(("entry", "problem"), [
+    ("this_incident: yes please", "scope.yaml: scopes[0].this_incident: expected true or false, "
+                                  "got 'yes please'"),
+    ("after_figure: 1", "scope.yaml: scopes[0].after_figure: expected true or false, got 1"),
+    ("incident: true", "scope.yaml: scopes[0].incident: expected one of after_figure, label, "
+                       "phrases, this_incident, got 'incident'"),
+])
+def test_scope_flags_are_checked(tmp_path, entry, problem):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "scope.yaml").write_text(
+        f"scopes:\n  - label: roundup\n    phrases: ['across the city']\n    {entry}\n",
+        encoding="utf-8")
+    with pytest.raises(RulesError) as caught:
+        load_rules(str(folder))
+    assert problem in caught.value.problems

@@ -23,11 +23,12 @@ def extract_claims(text: str, published: str | dt.date | None = None,
     ctx = Context.build(text, parse_published(published), rules)
     dates = extract_dates(ctx)
     quotes = extract_quotes(ctx)
-    numbers = extract_quantities(ctx, exclude=number_spans(dates))
-    casualties = extract_casualties(
-        ctx, numbers, exclude=tuple((c.start, c.end) for c in (*dates, *quotes)))
+    # scopes first: only a toll of this incident, not a roundup's, sets one-victim sentences aside
+    numbers = with_scopes(ctx, extract_quantities(ctx, exclude=number_spans(dates)))
+    casualties = with_scopes(ctx, extract_casualties(
+        ctx, numbers, exclude=tuple((c.start, c.end) for c in (*dates, *quotes))))
     # a Kind is a str: it sorts by its name
-    claims = sorted(with_scopes(ctx, [*dates, *numbers, *quotes, *casualties]),
+    claims = sorted([*dates, *numbers, *quotes, *casualties],
                     key=lambda c: (c.start, c.end, c.kind))
     return [claim for claim in claims if _finite(claim)]
 

@@ -15,16 +15,25 @@ died ("was taken to a hospital, where he was pronounced dead") is a death; "the 
 article said a man was killed is that man, not a second, injured victim; a victim named inside
 a larger toll ("four people, including a girl, were injured") is not a toll of one. A toll the
 article gives in parts is also given whole: "four adults and two children were killed" is six
-people, "killed his two children and himself" is three including the attacker.
+people, "killed his two children and himself" is three including the attacker, and so is a
+toll the attacker's own death follows ("killed two people before turning the gun on himself").
+
+A victim may also be named by no noun of `people`: an age ("a 15-year-old was killed"), or a
+pronoun or a name right before a death ("He died at the scene", "Watford, 50, was pronounced
+dead"). Such a death is one of the victims an article already counted when it follows another
+victim's in its sentence or a toll of two; a wound told just before it is that victim's.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from reconcile.extract.context import Context
+from reconcile.extract.fastre import skip_ahead, trie_alternation
+from reconcile.extract.scope import PART_OF_A_GROUP, counts_this_incident
 from reconcile.extract.words import singular
 from reconcile.model import Claim, Kind, NumberValue
 
@@ -36,6 +45,8 @@ _SECOND_OF_PAIR = re.compile(r"\b(?:and|or|&)\s+$|\band\s+(?:his|her|their)\s+$"
 _IN_A_LIST = re.compile(r",\s*$")
 _PLURAL_VERB = re.compile(r"\b(?:were|are|have\s+been)\s+(?:\w+ly\s+)?(?:\w+\s+)?\Z", re.IGNORECASE)
 _AUX_PLAIN = r"\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been|got)\s+"
+# "left a man dead", "found a woman dead": the verbs before a victim and its state
+_LEFT = r"\b(?:left|leaving|leaves|found|finding|discovered)\s+"
 # "was critically wounded" is wounded; "was fatally wounded" is not (a killed form reads it)
 _AUX = _AUX_PLAIN + r"(?:(?!(?:fatally|mortally)\b)(?:\w+ly|later|also|then)\s+)?"
 
@@ -64,6 +75,29 @@ class CasualtyRules:
     second_of_pair: re.Pattern[str] | None = None
     # the singular nouns that name victims: "two adults and three children" is one toll of five
     victims: frozenset[str] = frozenset()
+    # words that tell what became of a counted person ("dead", "uninjured"): toll words and
+    # `unharmed`; parts that carry one are not added up
+    states: frozenset[str] = frozenset()
+    # "He died at the scene", "where she was pronounced dead": a death told with a pronoun
+    pronoun: tuple[re.Pattern[str], ...] = ()
+    # Speed: any people form ("a 15-year-old"): a text holding one may hold a victim form
+    # although it holds no trigger word
+    people_form_at: re.Pattern[str] | None = None
+    # Speed: the words of a death ("died", "killed"): the name and pronoun forms are tried
+    # only around them (None: everywhere)
+    death_at: re.Pattern[str] | None = None
+    death_words: frozenset[str] = frozenset()
+    # each pronoun with the victim nouns only it stands for ("she": woman, girl, ...)
+    pronoun_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    # words that tell of violence: a death told with a pronoun or a name is only read near one
+    violence: frozenset[str] = frozenset()
+    # "Watford died at the scene": a death told with the victim's name
+    named: tuple[re.Pattern[str], ...] = ()
+    # "... before turning the gun on himself": the attacker died too (after a death toll)
+    attacker_died: re.Pattern[str] | None = None
+    # the nouns of `people`, lower case: a victim named otherwise ("he", "Watford", "a
+    # 15-year-old") is a "person", one victim, never compared with a toll of "people"
+    people: frozenset[str] = frozenset()
     # Speed: words one of which an article must hold for any form to match (victim nouns,
     # "no", "nobody"); None when a rule's regex has no plain leading word to test for.
     triggers: frozenset[str] | None = None
@@ -81,9 +115,23 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     for i, value in enumerate(died_later):
         c.regex(f"died_later[{i}]", value)
     people = c.string_list(data, "people")
+    people_forms = c.string_list(data, "people_forms", required=False)
+    unharmed = c.string_list(data, "unharmed", required=False)
+    pronoun_nouns = c.mapping(data, "pronouns", required=False)
+    pronouns = sorted(str(name) for name in pronoun_nouns)
+    for name, nouns in pronoun_nouns.items():
+        if not isinstance(nouns, list) or not all(isinstance(n, str) for n in nouns):
+            c.fail(f"pronouns.{name}", "a list of the nouns only this pronoun stands for", nouns)
+    not_names = c.string_list(data, "not_names", required=False)
+    death_words = c.string_list(data, "death_words", required=False)
+    violence = c.string_list(data, "violence_words", required=False)
+    attacker_died = c.string_list(data, "attacker_died", required=False)
+    for i, value in enumerate(attacker_died):
+        c.regex(f"attacker_died[{i}]", value)
     describers = c.string_list(data, "describers")
     nobody = c.string_list(data, "nobody")
-    for key, values in (("describers", describers), ("nobody", nobody)):
+    for key, values in (("describers", describers), ("nobody", nobody),
+                        ("people_forms", people_forms)):
         for i, value in enumerate(values):
             c.regex(f"{key}[{i}]", value)
     if c.problems:
@@ -91,13 +139,27 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     # "the boy was wounded": a definite victim is one victim too; when the article gives its
     # toll in figures, these one-victim sentences are set aside (see toll_words)
     described = r"(?:(?:" + "|".join(describers) + r")\s+){0,3}"
-    nouns = "|".join(re.escape(p) for p in sorted(people, key=len, reverse=True))
+    # "a 15-year-old was killed": a form that names a person with no noun of the list
+    nouns = "|".join([*(re.escape(p) for p in sorted(people, key=len, reverse=True)),
+                      *(f"(?:{form})" for form in people_forms)])
     person = (r"(?P<det>\ban?|\banother|\bthe)\s+" + described + r"(?P<noun>" + nouns
               + r")\b(?!['’]s\b)")  # "the boy's mother was taken to a hospital": not the boy
     # "a 1-year-old boy and his uncle", "a father and daughter": two victims, one each
     pair = (r"(?P<det>\ban?|\banother|\bthe)\s+" + described + r"(?:" + nouns + r")\s+(?:and|&)\s+"
             r"(?:(?:his|her|their|a|an|the|another)\s+)?" + described + r"(?P<noun>" + nouns
             + r")\b(?!['’]s\b)")
+
+    pronoun = (r"(?P<det>\b(?:" + "|".join(re.escape(p) for p in pronouns) + r"))(?P<noun>)\s+")
+
+    # a capitalised word or two that is no common word ("Police", "Sunday") nor a place ("in
+    # Lakewood dies", "Sutton, of Dunbar, was killed"), an age aside
+    places = "".join(f"(?<!\\b{p} )" for p in ("in", "of", "at", "from", "near", "on", "to"))
+    name = (r"(?P<det>" + places + r"(?-i:\b(?!(?:" + "|".join(re.escape(w) for w in not_names)
+            + r")\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+){0,2}))(?P<noun>)"
+            r"(?:,\s*\d{1,3},)?\s+")
+
+    def deaths(lists: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {"killed": lists["killed"], "injured": []}
 
     def outcome_alternatives(lists: dict[str, list[str]]) -> str:
         return "|".join(f"(?P<{name}>{'|'.join(lists[name])})" for name in OUTCOMES if lists[name])
@@ -114,18 +176,20 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         return (build(victim + _GAP + _AUX + r"(?:" + outcome_alternatives(outcomes) + r")\b"),
                 build(victim + _GAP + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
                 build(r"\b(?:" + outcome_alternatives(active) + r")\s+" + victim),
-                build(r"\b(?:left|leaving|leaves)\s+" + victim + r"\s+(?:"
+                build(_LEFT + victim + r"\s+(?:"
                       + outcome_alternatives(left) + r")\b"))
 
     return CasualtyRules(
         pairs=tuple(p for p in forms(pair) if p is not None),
-        pair_hint=build(r"\b(?:" + nouns + r")\s+(?:and|&)\s"),
+        pair_hint=build(skip_ahead(r"\b(?:" + "|".join(
+            [trie_alternation(people, ignore_case=True), *(f"(?:{f})" for f in people_forms)])
+            + r")\s+(?:and|&)\s", re.IGNORECASE)),
         second_of_pair=build(r"\b(?:(?:" + nouns + r")(?:s|es)?|men|women|children|people)\s+"
                              r"(?:and|&)\s+(?:(?:his|her|their)\s+)?$"),
         passive=build(person + _GAP + _AUX + r"(?:" + outcome_alternatives(outcomes) + r")\b"),
         own_verb=build(person + _GAP + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
         active=build(r"\b(?:" + outcome_alternatives(active) + r")\s+" + person),
-        left=build(r"\b(?:left|leaving|leaves)\s+" + person + r"\s+(?:"
+        left=build(_LEFT + person + r"\s+(?:"
                    + outcome_alternatives(left) + r")\b"),
         # "no one was seriously hurt" is not "no one was hurt": no adverb here
         nobody=build(r"(?P<det>\b(?:" + "|".join(nobody) + r"))(?P<noun>)\s+(?!else\b)"
@@ -139,7 +203,30 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                                 + r")(?:s|es)?|men|women|children|people|others?|another|both"
                                 r"|nobody|none|no\s+one)\b"),
         triggers=_triggers(people, nobody),
+        people_form_at=build(skip_ahead("|".join(f"(?:{f})" for f in people_forms), re.IGNORECASE))
+        if people_forms else None,
+        pronoun_nouns={str(p).lower(): frozenset(n.lower() for n in nouns)
+                       for p, nouns in pronoun_nouns.items()},
         victims=frozenset(singular(p.lower()) for p in people) | {"people", "other"},
+        people=frozenset(p.lower() for p in people),
+        violence=frozenset(w.lower() for w in violence),
+        death_words=frozenset(w.lower() for w in death_words),
+        death_at=build(skip_ahead(r"\b(?:" + trie_alternation(death_words, ignore_case=True)
+                                  + r")\b", re.IGNORECASE)) if death_words else None,
+        # deaths only, with the verb right after the pronoun: "he was taken to a hospital"
+        # may be the suspect's arrest as well as a victim's wound
+        pronoun=tuple(p for p in (
+            build(pronoun + _AUX + r"(?:" + outcome_alternatives(deaths(outcomes)) + r")\b"),
+            build(pronoun + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"))
+            if p is not None) if pronouns else (),
+        # "Watford died at the scene", "Kelvin Watford, 50, was pronounced dead": a name
+        named=tuple(p for p in (
+            build(name + _AUX + r"(?:" + outcome_alternatives(deaths(outcomes)) + r")\b"),
+            build(name + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"))
+            if p is not None) if not_names else (),
+        attacker_died=build(r"\b(?:" + "|".join(attacker_died) + r")\b") if attacker_died else None,
+        states=frozenset(w.lower() for name in OUTCOMES for w in toll_words[name])
+        | frozenset(w.lower() for w in unharmed) | {"dead"},
     )
 
 
@@ -148,8 +235,9 @@ _WORD = re.compile(r"[a-z]+")
 
 def _triggers(people: list[str], nobody: list[str]) -> frozenset[str] | None:
     """The words that let an article hold a casualty form: every victim form needs a victim
-    noun and every nobody form its first word ("no", "nobody", "none"). A nobody regex that
-    does not open with a whole plain word ("n[o0]body") cannot be tested this way: None."""
+    noun (or a people form, tested apart) and every nobody form its first word ("no",
+    "nobody", "none"). A nobody regex that does not open with a whole plain word ("n[o0]body")
+    cannot be tested this way: None."""
     words = {"no"}  # "no injuries were reported" (none_of)
     for noun in people:
         first = _WORD.match(noun.lower())
@@ -185,12 +273,52 @@ def _top_level_bar(regex: str) -> bool:
     return False
 
 
-def might_hold_casualties(text: str, rules: CasualtyRules) -> bool:
-    """False when the text holds none of the trigger words: no form can match, and the six
-    patterns need not scan it (most sentences of an article mention no victim)."""
+def might_hold_casualties(text: str, rules: CasualtyRules,
+                          words: set[str] | None = None) -> bool:
+    """False when the text holds none of the trigger words: no victim form can match, and the
+    six patterns need not scan it (most sentences of an article mention no victim)."""
     if rules.triggers is None:
         return True
-    return not rules.triggers.isdisjoint(_WORD.findall(text.lower()))
+    if not rules.triggers.isdisjoint(_WORD.findall(text.lower()) if words is None else words):
+        return True
+    return rules.people_form_at is not None and rules.people_form_at.search(text) is not None
+
+
+def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]:
+    """The matches of every form in `text`, each with the number of victims it counts."""
+    out: list[tuple[re.Match[str], int]] = []
+    words = set(_WORD.findall(text.lower()))
+    if might_hold_casualties(text, rules, words):
+        forms = [(rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
+                 (rules.nobody, 0), (rules.none_of, 0)]
+        if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(text)):
+            forms[:0] = [(pattern, 2) for pattern in rules.pairs]
+        out = [(match, count) for pattern, count in forms if pattern is not None
+               for match in pattern.finditer(text)]
+    deaths = [*rules.named, *(rules.pronoun if not words.isdisjoint(rules.pronoun_nouns) else ())]
+    if deaths and (not rules.death_words or not words.isdisjoint(rules.death_words)):
+        out.extend((match, 1) for lo, hi in _death_windows(text, rules) for pattern in deaths
+                   for match in pattern.finditer(text, lo, hi))
+    return out
+
+
+_BEFORE_DEATH, _AFTER_DEATH = 90, 40  # characters around a death word a form may take
+
+
+def _death_windows(text: str, rules: CasualtyRules) -> list[tuple[int, int]]:
+    """Where a name or pronoun form may match: around the death words ("Watford, 50, was
+    pronounced dead"), overlapping spans merged. Speed: these forms open with any capitalised
+    word, and scanning every one in an article costs more than all the other forms."""
+    if rules.death_at is None:
+        return [(0, len(text))]
+    windows: list[tuple[int, int]] = []
+    for match in rules.death_at.finditer(text):
+        lo, hi = max(0, match.start() - _BEFORE_DEATH), min(len(text), match.end() + _AFTER_DEATH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
 
 
 def _outcome_lists(data: Any, key: str, c: Any, patterns: bool = True) -> dict[str, list[str]]:
@@ -208,44 +336,157 @@ def _outcome_lists(data: Any, key: str, c: Any, patterns: bool = True) -> dict[s
 
 def extract_casualties(ctx: Context, numbers: Sequence[Claim],
                        exclude: Sequence[tuple[int, int]] = ()) -> list[Claim]:
-    """The casualty claims of one article, given its number claims.
+    """The casualty claims of one article, given its number claims (with their scopes).
 
     A victim whose article or noun is a figure ("one man") is left to the number extractor
     (which itself never reads "no one" as a figure); one-victim sentences are set aside when a
-    figure states the same outcome's toll. Spans in `exclude` (dates, quotes) are left alone."""
+    figure states the same outcome's toll for this incident (not a roundup's nor a period's).
+    Spans in `exclude` (dates, quotes) are left alone. A death toll followed by the attacker's
+    own death ("killed two people before turning the gun on himself") is also given with the
+    attacker counted."""
     rules: CasualtyRules | None = ctx.rules.casualties
     if rules is None:
         return []
+    claims = _casualties(ctx, numbers, exclude, rules)
+    if rules.attacker_died is not None:
+        claims.extend(_attacker_tolls(ctx, [*numbers, *claims], rules))
+    return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[int, int]],
+                rules: CasualtyRules) -> list[Claim]:
     joined = _joined_tolls(ctx, numbers, rules)
-    if not might_hold_casualties(ctx.text, rules):
+    matches = _matches(ctx.text, rules)
+    if not matches:
         return joined
     found: dict[tuple[int, int], tuple[Claim, list[tuple[int, int]]]] = {}
-    forms = [(rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
-             (rules.nobody, 0), (rules.none_of, 0)]
-    if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(ctx.text)):
-        forms[:0] = [(pattern, 2) for pattern in rules.pairs]
-    for pattern, count in forms:
-        if pattern is None:
-            continue
-        for match in pattern.finditer(ctx.text):
-            made = _claim(ctx, match, count, exclude)
-            if made is not None and (made[0].start, made[0].end) not in found:
-                found[(made[0].start, made[0].end)] = made
+    for match, count in matches:
+        made = _claim(ctx, match, count, exclude)
+        if made is not None and (made[0].start, made[0].end) not in found:
+            found[(made[0].start, made[0].end)] = made
     pairs = [(c.start, c.end) for c, _ in found.values() if c.value.stated == 2]
     if pairs:  # "killed a boy and his uncle": the pair, not "killed a boy" as well
         found = {span: made for span, made in found.items()
                  if made[0].value.stated == 2 or not any(s <= span[0] < e for s, e in pairs)}
-    tolls = {name for n in numbers if n.kind == Kind.COUNT for name in OUTCOMES
-             if rules.toll_words[name].intersection(n.subject.split())}
+    this_incident = [n for n in numbers
+                     if counts_this_incident(n, ctx.rules.own_incident_scopes)]
+    tolls = {name for n in this_incident if n.kind == Kind.COUNT
+             for name in OUTCOMES if rules.toll_words[name].intersection(n.subject.split())}
+    # "one man" is the number extractor's; "a 15-year-old" is a person, not an age (a quantity)
+    counts = [n for n in numbers if n.kind == Kind.COUNT]
     claims = [claim for claim, own in found.values()
               if claim.value.stated == 0
               or (claim.subject not in tolls
-                  and not any(n.start < e and s < n.end for n in numbers for s, e in own))]
+                  and not any(n.start < e and s < n.end for n in counts for s, e in own))]
     claims.extend(joined)
-    deaths = _one_victim_deaths(claims, numbers, rules)
+    deaths = _one_victim_deaths(claims, this_incident, rules)
     if deaths:
         claims = [claim for claim in claims if not _a_death_told_again(claim, deaths)]
-    return sorted(claims, key=lambda c: (c.start, c.end))
+    return _wounds_of_the_dead(ctx, claims, rules)
+
+
+def _wounds_of_the_dead(ctx: Context, claims: list[Claim], rules: CasualtyRules) -> list[Claim]:
+    """The claims without one-victim wounds the next words say were fatal: in "A man was shot
+    in the chest. He died at a hospital." the man is the one who died, not a second, injured
+    victim. A death told with a pronoun or a name later in the wound's sentence or in the next
+    is that victim's, unless the victim's noun is one only another pronoun stands for ("A woman
+    was wounded. He was killed"); and such a death after another victim's in its sentence, or
+    in an article that tells of two dead together, is one of those, not one more."""
+    pronoun_deaths = [c for c in claims if c.subject == "killed" and _said_by_name(c)]
+    if not pronoun_deaths:
+        return claims
+    at = {c.start: bisect.bisect_right(ctx.sentences, (c.start, float("inf"))) - 1
+          for c in claims}
+    # "She died on September 8 in Dar es Salaam": a death, but no casualty of violence
+    calm = [d for d in pronoun_deaths if not _violent(ctx, at[d.start], d.start, rules)]
+    if calm:
+        claims = [c for c in claims if c not in calm]
+        pronoun_deaths = [d for d in pronoun_deaths if d not in calm]
+    # "The boy was taken to a hospital, where he was pronounced dead": one death, the boy's;
+    # after "a man and a boy were fatally shot", "he" is one of the two
+    pair = any(c.subject == "killed" and c.value.stated >= 2 for c in claims)
+    told = [d for d in pronoun_deaths
+            if pair or any(at[c.start] == at[d.start] and c.start < d.start
+                           and c.value.stated == 1 and c.subject in OUTCOMES for c in claims)]
+    if told:
+        claims = [c for c in claims if c not in told]
+        pronoun_deaths = [d for d in pronoun_deaths if d not in told]
+
+    def fatal(wound: Claim) -> bool:
+        if wound.subject != "injured" or wound.value.stated != 1:
+            return False
+        for death in pronoun_deaths:
+            said = death.text.lower()  # a pronoun, or a name (which may stand for anyone)
+            other = said in rules.pronoun_nouns and any(
+                wound.value.unit in nouns for name, nouns in rules.pronoun_nouns.items()
+                if name != said)
+            if not other and (at[death.start] == at[wound.start] + 1
+                              or at[death.start] == at[wound.start] and death.start > wound.start):
+                return True
+        return False
+
+    return [c for c in claims if not fatal(c)]
+
+
+_ARTICLES = ("a ", "an ", "the ", "another ")
+
+
+def _violent(ctx: Context, index: int, position: int, rules: CasualtyRules) -> bool:
+    """Whether the sentence `index` (that holds `position`) or the one before it tells of
+    violence (`violence_words`), as in "Smith was shot. He died at the scene."."""
+    if not rules.violence:
+        return True
+    spans = ctx.sentences
+    if 0 <= index < len(spans):
+        lo, hi = spans[max(0, index - 1)][0], spans[index][1]
+    else:
+        lo, hi = ctx.sentence_span(position)
+    return not rules.violence.isdisjoint(_WORD.findall(ctx.text[lo:hi].lower()))
+
+
+def _said_by_name(claim: Claim) -> bool:
+    """Whether a one-victim casualty claim names its victim with a pronoun or a name ("He",
+    "Watford"): the only forms whose victim has no article ("a 15-year-old" has one)."""
+    return claim.value.stated == 1 and not claim.text.lower().startswith(_ARTICLES)
+
+
+_ATTACKER_REACH = 160  # characters from a toll to the attacker's death that may follow it
+
+
+def _attacker_tolls(ctx: Context, claims: Sequence[Claim], rules: CasualtyRules) -> list[Claim]:
+    """Death tolls told with the attacker's death later in the sentence: "shot and killed a
+    young girl before turning the gun on himself" is two dead, the attacker among them, as
+    "killed his two children and himself" is three. The nearest plain death toll before the
+    phrase, in its sentence, is the one the attacker is added to."""
+    pattern: re.Pattern[str] = rules.attacker_died
+    out: list[Claim] = []
+    tolls = [c for c in claims if _a_death_toll(c, rules)]
+    if not tolls:
+        return out
+    counts = [c for c in claims if c.kind == Kind.COUNT]
+    for match in pattern.finditer(ctx.text):
+        lo = max(ctx.sentence_span(match.start())[0], match.start() - _ATTACKER_REACH)
+        before = [c for c in tolls if lo <= c.start and c.end <= match.start()]
+        if not before:
+            continue
+        toll = max(before, key=lambda c: (c.end, -c.start))
+        between = ctx.text[toll.end:match.start()].lower()
+        if any(toll.end <= c.start < match.start() for c in counts) or \
+                not rules.toll_words["injured"].isdisjoint(_WORD.findall(between)):
+            continue  # "killed two and wounded seven before...": the span would hold both
+        total = toll.value.stated + 1
+        value = NumberValue(stated=total, low=total, high=total, unit="people",
+                            scope=_attacker_scope(ctx))
+        out.append(ctx.claim(Kind.COUNT, toll.start, match.end(), value, subject=toll.subject))
+    return out
+
+
+def _a_death_toll(claim: Claim, rules: CasualtyRules) -> bool:
+    """A plain count of people killed ("four people" fatally shot, "a young girl" killed)."""
+    return (claim.kind == Kind.COUNT and isinstance(claim.value, NumberValue)
+            and claim.value.scope is None and _counts_victims(claim, rules)
+            and claim.value.stated >= 1
+            and not rules.toll_words["killed"].isdisjoint(claim.subject.split()))
 
 
 INCLUDING_THE_ATTACKER = "including the attacker"  # scope.yaml's label, unless renamed there
@@ -262,14 +503,16 @@ def _joined_tolls(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules) 
     for i, (first, second) in enumerate(zip(counts, counts[1:])):
         if i and _COMMA.fullmatch(ctx.text, counts[i - 1].end, first.start):
             continue  # "two men, three women and four children": a list of three parts
-        if _AND.fullmatch(ctx.text, first.end, second.start):
+        if _AND.fullmatch(ctx.text, first.end, second.start) and \
+                first.value.scope == second.value.scope:
             total = first.value.stated + second.value.stated
-            value = NumberValue(stated=total, low=total, high=total, unit="people")
+            value = NumberValue(stated=total, low=total, high=total, unit="people",
+                                scope=first.value.scope)
             out.append(ctx.claim(Kind.COUNT, first.start, second.end, value,
                                  subject=second.subject or first.subject))
     for count in counts:
         himself = _AND_HIMSELF.match(ctx.text, count.end)
-        if himself:
+        if himself and count.value.scope is None:
             total = count.value.stated + 1
             value = NumberValue(stated=total, low=total, high=total, unit="people",
                                 scope=_attacker_scope(ctx))
@@ -289,13 +532,17 @@ def _counts_victims(claim: Claim, rules: CasualtyRules) -> bool:
     """A plain count of people ("three children", not "three of the children" nor "about 20
     people"): one that can be added to another."""
     value = claim.value
-    return (isinstance(value.stated, float) and value.hedge is None and value.scope is None
-            and bool(value.unit) and value.unit.split()[-1] in rules.victims
+    words = value.unit.split() if value.unit else []
+    return (isinstance(value.stated, float) and value.hedge is None
+            and value.scope != PART_OF_A_GROUP  # scoped parts join when they share the scope
+            and bool(words) and words[-1] in rules.victims
+            # "three dead suspects and two uninjured residents": two states, no one toll
+            and rules.states.isdisjoint(words[:-1])
             and " of " not in claim.text)  # "three of the victims": a part (scope.py)
 
 
 # Nouns that name any victim: "the victim" may be the man an article says was killed.
-_ANY_VICTIM = frozenset({"victim", "people"})
+_ANY_VICTIM = frozenset({"victim", "people", "person"})
 
 
 def _one_victim_deaths(claims: Sequence[Claim], numbers: Sequence[Claim],
@@ -332,7 +579,8 @@ def _died_later(ctx: Context, start: int, end: int) -> bool:
 def _claim(ctx: Context, match: re.Match[str], count: int, exclude: Sequence[tuple[int, int]]
            ) -> tuple[Claim, list[tuple[int, int]]] | None:
     """The claim of one match and the spans of its article and noun, or None."""
-    outcome = next((name for name in OUTCOMES if match.group(name)), None)
+    groups = match.groupdict()
+    outcome = next((name for name in OUTCOMES if groups.get(name)), None)
     if outcome is None:
         return None
     rules: CasualtyRules = ctx.rules.casualties
@@ -359,6 +607,8 @@ def _claim(ctx: Context, match: re.Match[str], count: int, exclude: Sequence[tup
     if count == 2 and _IN_A_LIST.search(ctx.text, max(0, start - 3), start):
         return None  # "a man, a woman and a child": three, not two
     noun = match.group("noun")
-    unit = singular(noun.split()[-1]) if noun and count == 1 else "people"
+    unit = "people"
+    if count == 1:  # "a 15-year-old" (a people form) and "he" are a person
+        unit = singular(noun.split()[-1]) if noun and noun.lower() in rules.people else "person"
     value = NumberValue(stated=float(count), low=float(count), high=float(count), unit=unit)
     return ctx.claim(Kind.COUNT, start, end, value, subject=outcome), own

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reconcile.extract.numbers import Number
+from reconcile.extract.numbers import TENS, UNITS, Number
 from reconcile.extract.words import COMMON_VERBS, STOPWORDS, looks_plural, singular
 
 _TOKEN_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z0-9'’\-]*|\d+[A-Za-z]*(?=\s+[A-Za-z]))")
@@ -131,7 +131,7 @@ def _noun_tokens(text: str, position: int, n: Number, not_nouns: frozenset[str],
         if word[:1].isdigit() and not tokens:
             break  # "2.9 million 9 liter cases": another number
         if lower == "and" and tokens and not looks_plural(tokens[-1][0]) and \
-                _TOKEN_AFTER.match(text, match.end(1)):
+                _joins_names(text, match.end(1), n, tokens):
             position = match.end(1)  # "460 Kia and Hyundai vehicles"
             continue
         if lower in _COMPARATIVE and (n.value != 1 or partitive):
@@ -144,6 +144,9 @@ def _noun_tokens(text: str, position: int, n: Number, not_nouns: frozenset[str],
             break  # "One proposal asks": a plural-looking word after a singular count is a verb
         if n.value == 1 and tokens and not partitive and (participle(word) or lower in _STATES):
             break  # "One person died", "one man dead and three hurt": the noun has ended
+        if not tokens and not partitive and word in _STATES and _ends_phrase(text, match.end(1)):
+            break  # "3 dead, 7 hurt": what became of people, no noun (quantities.py: people);
+            # "three dead victims" counts victims
         tokens.append((word, match.start(1), match.start(1) + len(word)))
         position = match.end(1)
         if (n.value != 1 or partitive) and looks_plural(word) and not word.isupper():
@@ -151,6 +154,32 @@ def _noun_tokens(text: str, position: int, n: Number, not_nouns: frozenset[str],
         if text[position:position + 1] in ",.;:)(!?\"“”" or match.group(1) != word:
             break
     return tokens
+
+
+_PHRASE_END = re.compile(r"\s*(?:[,.;:!?()\[\]—–\"“”]|$)")
+
+
+def _ends_phrase(text: str, position: int) -> bool:
+    """Whether the noun phrase ends at `position`: punctuation or a stop word ("and", "in",
+    "after") follows, not another word of the phrase ("dead | bodies")."""
+    if _PHRASE_END.match(text, position):
+        return True
+    following = _TOKEN_AFTER.match(text, position)
+    return following is not None and following.group(1).lower() in STOPWORDS
+
+
+def _joins_names(text: str, position: int, n: Number, tokens: list[tuple[str, int, int]]) -> bool:
+    """Whether the "and" before `position` joins two names of one counted noun ("460 Kia and
+    Hyundai vehicles") rather than a second figure ("one man and two children", "left one dead
+    and three injured"), a second clause ("killed one person and wound five others") or the
+    state of the counted ("two dead and four injured")."""
+    following = _TOKEN_AFTER.match(text, position)
+    if not following:
+        return False
+    word = following.group(1).lower()
+    if word[:1].isdigit() or word in UNITS or word in TENS or word in ("a", "an"):
+        return False
+    return n.value != 1 and tokens[-1][0].lower() not in _STATES
 
 
 # "three counts of attempted first-degree murder": the charge, up to the next clause

@@ -34,12 +34,44 @@ def compile_scope_rules(data: Any, c: Any) -> tuple[tuple[str, re.Pattern[str]],
         if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
             c.fail(f"scopes[{i}]", "a mapping with a label (text) and phrases (a list)", entry)
             continue
+        for key in sorted(set(entry) - _ENTRY_KEYS, key=str):
+            c.fail(f"scopes[{i}].{key}", "one of " + ", ".join(sorted(_ENTRY_KEYS)), key)
         phrases = c.string_list(entry, "phrases")
         compiled = [c.regex(f"scopes[{i}].phrases[{k}]", p) for k, p in enumerate(phrases)]
         if phrases and all(compiled):
             out.append((entry["label"], re.compile(r"\b(?:" + "|".join(phrases) + r")\b",
                                                    re.IGNORECASE)))
     return tuple(out)
+
+
+# this_incident: a figure with the scope still counts the article's own incident ("three
+# killed, including the gunman"), where a roundup or a period total counts other events.
+# after_figure: the phrase qualifies the figure before it, never one after it ("four dead,
+# including the shooter, and 14 others wounded": the 14 are not counted with the shooter).
+FLAGS = ("this_incident", "after_figure")
+_ENTRY_KEYS = frozenset({"label", "phrases", *FLAGS})
+
+
+def flagged_scopes(data: Any, flag: str, c: Any) -> frozenset[str]:
+    """The labels of the scopes marked `flag: true` (one of FLAGS)."""
+    scopes = data.get("scopes") if isinstance(data, dict) else None
+    out = set()
+    for i, entry in enumerate(scopes if isinstance(scopes, list) else ()):
+        if not isinstance(entry, dict):
+            continue
+        value = entry.get(flag, False)
+        if not isinstance(value, bool):
+            c.fail(f"scopes[{i}].{flag}", "true or false", value)
+        elif value and isinstance(entry.get("label"), str):
+            out.add(entry["label"])
+    return frozenset(out)
+
+
+def counts_this_incident(claim: Claim, own_scopes: frozenset[str]) -> bool:
+    """Whether a figure is a toll of the article's own incident as far as its scope tells: no
+    scope, or one marked `this_incident` (not a roundup, a period total nor a part of a group)."""
+    scope = claim.value.scope if isinstance(claim.value, NumberValue) else None
+    return scope is None or scope in own_scopes
 
 
 # "three of the victims", "one of our officers", "one of five people hurt", "one of Sunday's
@@ -68,7 +100,8 @@ def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
                 if phrases is None:
                     phrases = _phrase_spans(ctx.text, scopes)
                 if _near(phrases, claim.start - _REACH, claim.end + _REACH):
-                    label = _scope_of(ctx.text, claim.start, claim.end, scopes)
+                    label = _scope_of(ctx.text, claim.start, claim.end, scopes,
+                                      ctx.rules.scopes_after_figure)
             if label:
                 claim = replace(claim, value=replace(claim.value, scope=label))
         out.append(claim)
@@ -98,8 +131,8 @@ def _near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= end and e >= start for s, e in spans)
 
 
-def _scope_of(text: str, start: int, end: int,
-              scopes: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
+def _scope_of(text: str, start: int, end: int, scopes: Sequence[tuple[str, re.Pattern[str]]],
+              after_figure: frozenset[str] = frozenset()) -> str | None:
     before = text[max(0, start - _REACH):start]
     cut = list(_BREAK.finditer(before))
     if cut:
@@ -110,6 +143,6 @@ def _scope_of(text: str, start: int, end: int,
         after = after[:stop.start()]
     clause = f"{before} {text[start:end]} {after}"
     for label, pattern in scopes:
-        if pattern.search(clause):
+        if pattern.search(clause, len(before) + 1 if label in after_figure else 0):
             return label
     return None
