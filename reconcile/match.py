@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reconcile.extract.scope import PART_OF_A_GROUP
 from reconcile.model import Claim, DateValue, Kind, NumberValue, QuoteValue
 
 
@@ -277,8 +278,10 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
         scores: dict[tuple[int, int], float] = {}
         nearest = _mutual_nearest(members, canonical)
         # "a 67-year-old man" in two sources may be one person; "a 15-year-old" and "a
-        # 17-year-old" are as likely two as one misstated: equal ages group, others never
-        equal_only = f" of {UNNAMED}" in key[1]
+        # 17-year-old" are as likely two as one misstated: equal ages group, others never.
+        # So with parts of a group: "three of the victims" and "one of the victims" are two
+        # parts, not two counts of one
+        equal_only = f" of {UNNAMED}" in key[1] or key[1].endswith(f"[{PART_OF_A_GROUP}]")
         for i, j in _candidate_pairs(members, settings):
             a, b = members[i], members[j]
             candidates += 1

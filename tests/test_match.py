@@ -263,3 +263,14 @@ def test_match_unnamed_ages_with_a_scope_still_group_only_when_equal():
     claims = [scoped("c1", "a", 27, "A 27-year-old parolee is found nearby."),
               scoped("c2", "b", 16, "He is survived by two sons, ages 16 and 6.")]
     assert grouped(claims) == [["c1"], ["c2"]]
+
+
+def test_match_parts_of_a_group_agree_when_equal_and_never_conflict():
+    def part(cid, source, stated, subject):
+        return Claim(Kind.COUNT, str(stated), 0, 1, "", subject,
+                     NumberValue(stated, stated, stated, "son", scope="part of a group"),
+                     source=source, id=cid)
+
+    claims = [part("c1", "a", 1, "shielded shots"), part("c2", "b", 3, "shielded shots"),
+              part("c3", "c", 3, "home")]
+    assert grouped(claims) == [["c1"], ["c2", "c3"]]
