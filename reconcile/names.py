@@ -28,6 +28,14 @@ October November December Minister Secretary Chancellor Prime General Gen Dr Mr 
 Sen Gov Chief Captain Capt Sgt Lt Detective Deputy Coach Pastor Rev Prof Defence Defense
 Foreign Interior Finance Attorney District Assistant Acting Former
 """.split())
+# Words that end capitalised phrases which name institutions, days and the like, not people:
+# "Brevard County Sheriff's Office", "Comer Children's Hospital", "Mother's Day".
+NOT_LAST = frozenset("""
+Police Sheriff Office Hospital Department County Day Attorney Center Centre Church School
+University College Court Prosecutor Coroner Jail Prison Bureau Agency Service Services
+Association Company Inc Corp Corporation Group News Times Post Tribune Journal Herald Press
+Commission Council Committee Authority District Patrol Division Unit Academy Institute
+""".split())
 MAX_NAMES_PER_SOURCE = 400
 
 
@@ -45,10 +53,12 @@ def names_in(text: str) -> set[str]:
     """The personal-name-like phrases of a text (at most MAX_NAMES_PER_SOURCE of them)."""
     found: set[str] = set()
     for match in _NAME.finditer(text):
-        words = re.sub(r"\s+", " ", match.group(1)).split(" ")
+        words = re.sub(r"\s+", " ", match.group(1).replace("’", "'")).split(" ")
         while words and words[0] in NOT_FIRST:  # titles and places before the name
             words.pop(0)
-        if len(words) < 2 or words[-1].endswith("."):
+        if words:  # "Jerry Dickerson's car": the name is Jerry Dickerson
+            words[-1] = re.sub(r"'s?$", "", words[-1])
+        if len(words) < 2 or words[-1].endswith(".") or words[-1] in NOT_LAST:
             continue
         found.add(" ".join(words))
         if len(found) >= MAX_NAMES_PER_SOURCE:

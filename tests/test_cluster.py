@@ -54,6 +54,18 @@ def test_different_people_and_one_sources_own_spellings_are_not_flagged():
     assert name_variants({"a": "Maria Lopez met Mario Lopez."}) == ()
 
 
+def test_possessives_apostrophes_and_institutions_are_not_name_variants():
+    """"Jerry Dickerson's car" names Jerry Dickerson; "Sheriff's" and "Sheriff’s" are one
+    spelling; an office, a hospital or a holiday is not a person."""
+    from reconcile.names import name_variants
+
+    assert name_variants({
+        "a": "Jerry Dickerson\u2019s car was towed by the Brevard County Sheriff's Office.",
+        "b": "Jerry Dickerson was taken to Comer Children's Hospital on Mother's Day.",
+        "c": "The Brevard County Sheriff\u2019s deputies left Comer Children\u2019s Hospital.",
+    }) == ()
+
+
 def test_rare_names_identify_an_event_but_names_in_many_leads_do_not():
     from reconcile.cluster import _rare_names
     from reconcile.model import Source
