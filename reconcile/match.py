@@ -5,6 +5,11 @@ speaker for quotes), so the cost follows the number of candidate pairs, not all 
 claims. A pair's score combines the similarity of the words around the two claims (their
 subjects, compared with rapidfuzz) with how close their values are. Groups grow by average
 linkage, and two different facts of one source never share a group.
+
+Some figures are facts about one thing whatever the words around them say, and some are never
+one fact however alike their words: an age belongs to the person named beside it; a count of
+people killed and one of people wounded are two facts; "three of the victims" and "one of the
+victims" are two parts of a group, not two counts of it.
 """
 from __future__ import annotations
 
