@@ -14,14 +14,13 @@ victims" are two parts of a group, not two counts of it.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reconcile.extract.scope import PART_OF_A_GROUP
-from reconcile.model import Claim, DateValue, Kind, NumberValue, QuoteValue
+from reconcile.model import PART_OF_A_GROUP, Claim, DateValue, Kind, NumberValue, QuoteValue
+from reconcile.names import name_beside
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +75,6 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
 
 
 UNNAMED = "someone unnamed"
-# "Antoine Smelley, 32," / "Shada Mahone (26)": a name, then the age; "28-year-old Justin
-# Gomes": the age, then the name. Two to four capitalised words, middle initials allowed.
-_NAME_WORDS = r"[A-Z][a-z][\w'’-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'’-]*)){1,3}"
-_NAME_BEFORE_AGE = re.compile(rf"({_NAME_WORDS})\s*(?:,|\()\s*(?:aged?\s+)?$")
-_NAME_AFTER_AGE = re.compile(rf"\s+({_NAME_WORDS})")
 
 
 def _is_age(claim: Claim) -> bool:
@@ -90,19 +84,8 @@ def _is_age(claim: Claim) -> bool:
 def age_holder(claim: Claim) -> str | None:
     """The person an age belongs to, as "first last" in lower case, when the sentence names
     them right beside it; None otherwise."""
-    from reconcile.names import NOT_FIRST
-
     at = claim.sentence.find(claim.text)
-    if at < 0:
-        return None
-    match = (_NAME_BEFORE_AGE.search(claim.sentence, max(0, at - 80), at)
-             or _NAME_AFTER_AGE.match(claim.sentence, at + len(claim.text)))
-    if not match:
-        return None
-    words = match.group(1).split()
-    while words and words[0] in NOT_FIRST:
-        words.pop(0)
-    return f"{words[0]} {words[-1]}".lower() if len(words) >= 2 else None
+    return name_beside(claim.sentence, at, at + len(claim.text)) if at >= 0 else None
 
 
 def _subject_similarity(a: Claim, b: Claim, strict: bool = False) -> float:
@@ -195,7 +178,10 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         if same_speaker is False:
             return 0.0
         return 1.0 if relation in ("same", "excerpt") else 0.8
-    subject = _subject_similarity(a, b, strict=isinstance(a.value, DateValue))
+    if _is_age(a):
+        subject = 100.0  # blocked by the person named: the same fact whatever the other words
+    else:
+        subject = _subject_similarity(a, b, strict=isinstance(a.value, DateValue))
     if isinstance(a.value, DateValue):
         # a story holds many dates; only near-identical wording around them ties two together,
         # and more so when the dates differ
@@ -205,18 +191,21 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         if not overlap and _same_relative_words(a, b):
             return 0.0  # "today" in two articles of different days: the same words, no conflict
         return 0.5 * subject / 100 + (0.5 if overlap else 0.2)
-    if a.kind == Kind.COUNT and _different_outcomes(a, b, settings.outcomes):
+    a_words, b_words = set(a.subject.split()), set(b.subject.split())
+    a_outcomes = _outcomes(a_words, settings.outcomes)
+    b_outcomes = _outcomes(b_words, settings.outcomes)
+    if a.kind == Kind.COUNT and a_outcomes and b_outcomes and not a_outcomes & b_outcomes:
+        # both say what became of the people counted, and say different things ("killed"
+        # against "wounded"): equal figures of two outcomes are two facts
         return 0.0
-    if _is_age(a):
-        subject = 100.0  # blocked by the person named: the same fact whatever the other words
     closeness = _closeness(a, b, settings)
     floor = settings.subject_similarity
     if nearest and closeness >= settings.nearest_closeness:
         floor = settings.nearest_subject
     if closeness < 1.0 and subject < floor:
         return 0.0  # values that differ are only the same fact when the words agree too
-    if closeness < 1.0 and a.kind == Kind.COUNT and not nearest and not _share_a_word(
-            a, b, settings.outcomes):
+    if closeness < 1.0 and a.kind == Kind.COUNT and not nearest \
+            and not (a_words & b_words or a_outcomes & b_outcomes):
         # letters in common are not words in common ("killed" and "pulled" score 67): two
         # different counts conflict only when their predicates share a word or an outcome,
         # or are two sources' nearest figures of one thing ("84 HIMARS launchers" / "82")
@@ -224,11 +213,9 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     return 0.5 * subject / 100 + 0.5 * closeness
 
 
-def _share_a_word(a: Claim, b: Claim, outcomes: tuple[tuple[str, frozenset[str]], ...]) -> bool:
-    a_words, b_words = set(a.subject.split()), set(b.subject.split())
-    if a_words & b_words:
-        return True
-    return any(words & a_words and words & b_words for _, words in outcomes)
+def _outcomes(words: set[str], outcomes: tuple[tuple[str, frozenset[str]], ...]) -> set[str]:
+    """The outcomes ("killed", "injured") a count's predicate words state."""
+    return {name for name, outcome_words in outcomes if outcome_words & words}
 
 
 def _same_relative_words(a: Claim, b: Claim) -> bool:
@@ -236,18 +223,6 @@ def _same_relative_words(a: Claim, b: Claim) -> bool:
     resolved against different publication dates."""
     return (a.value.relative and b.value.relative and a.value.anchor != b.value.anchor
             and " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()))
-
-
-def _different_outcomes(a: Claim, b: Claim,
-                        outcomes: tuple[tuple[str, frozenset[str]], ...]) -> bool:
-    """True when both counts say what became of the people counted, and say different things
-    ("killed" against "wounded"): equal figures of two outcomes are two facts."""
-    if not outcomes or not a.subject or not b.subject:
-        return False
-    a_words, b_words = set(a.subject.split()), set(b.subject.split())
-    a_outcomes = {name for name, words in outcomes if words & a_words}
-    b_outcomes = {name for name, words in outcomes if words & b_words}
-    return bool(a_outcomes and b_outcomes and not a_outcomes & b_outcomes)
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool | None:

@@ -97,6 +97,10 @@ class QuoteValue:
 
 Value = NumberValue | DateValue | QuoteValue
 
+# The scope of a figure that counts part of a group ("three of the victims"): set by
+# reconcile.extract.scope, read by matching (parts compare only when equal).
+PART_OF_A_GROUP = "part of a group"
+
 
 @dataclass(frozen=True, slots=True)
 class Claim:

@@ -17,7 +17,14 @@ from rapidfuzz.distance import Levenshtein
 
 # Two or three capitalised words, an initial allowed in the middle: "Raymond Greene",
 # "Mary K. Ellis". Sentence-initial capitals are kept; the variant test below is strict.
-_NAME = re.compile(r"\b([A-Z][a-z][a-z'’\-]+(?:\s+[A-Z]\.)?(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}){1,2})\b")
+# ("Dick-Peddie", "Mary-Kate": a hyphen may join two capitalised parts)
+_PHRASE = (r"[A-Z][a-z][a-z'’\-]+(?:[A-Z][a-z'’]+)?(?:\s+[A-Z]\.)?"
+           r"(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}(?:[A-Z][a-z'’]+)?){1,2}")
+_NAME = re.compile(rf"\b({_PHRASE})\b")
+# A name right before a figure ("Antoine Smelley, 32,", "Shada Mahone (26)") or right after
+# it ("28-year-old Justin Gomes")
+_NAME_BEFORE = re.compile(rf"\b({_PHRASE})\s*[,(]\s*(?:aged?\s+)?$")
+_NAME_AFTER = re.compile(rf"\s+({_PHRASE})\b")
 # Words that start capitalised phrases which are not personal names.
 NOT_FIRST = frozenset("""
 The A An In On At For From With By Of And But Or Police County City State North South East
@@ -53,17 +60,32 @@ def names_in(text: str) -> set[str]:
     """The personal-name-like phrases of a text (at most MAX_NAMES_PER_SOURCE of them)."""
     found: set[str] = set()
     for match in _NAME.finditer(text):
-        words = re.sub(r"\s+", " ", match.group(1).replace("’", "'")).split(" ")
-        while words and words[0] in NOT_FIRST:  # titles and places before the name
-            words.pop(0)
-        if words:  # "Jerry Dickerson's car": the name is Jerry Dickerson
-            words[-1] = re.sub(r"'s?$", "", words[-1])
-        if len(words) < 2 or words[-1].endswith(".") or words[-1] in NOT_LAST:
-            continue
-        found.add(" ".join(words))
-        if len(found) >= MAX_NAMES_PER_SOURCE:
-            break
+        words = _person(match.group(1))
+        if words:
+            found.add(" ".join(words))
+            if len(found) >= MAX_NAMES_PER_SOURCE:
+                break
     return found
+
+
+def name_beside(text: str, start: int, end: int) -> str | None:
+    """The person named right beside text[start:end] ("Antoine Lamar Smelley, 32" / "28-year-old
+    Justin Gomes") as "first last" in lower case, or None."""
+    match = _NAME_BEFORE.search(text, max(0, start - 80), start) or _NAME_AFTER.match(text, end)
+    words = _person(match.group(1)) if match else None
+    return f"{words[0]} {words[-1]}".lower() if words else None
+
+
+def _person(phrase: str) -> list[str] | None:
+    """The words of a capitalised phrase that name a person, or None (an office, a day)."""
+    words = re.sub(r"\s+", " ", phrase.replace("’", "'")).split(" ")
+    while words and words[0] in NOT_FIRST:  # titles and places before the name
+        words.pop(0)
+    if words:  # "Jerry Dickerson's car": the name is Jerry Dickerson
+        words[-1] = re.sub(r"'s?$", "", words[-1])
+    if len(words) < 2 or words[-1].endswith(".") or words[-1] in NOT_LAST:
+        return None
+    return words
 
 
 def name_variants(texts: Mapping[str, str]) -> tuple[NameVariant, ...]:

@@ -33,9 +33,9 @@ from typing import Any
 
 from reconcile.extract.context import Context
 from reconcile.extract.fastre import skip_ahead, trie_alternation
-from reconcile.extract.scope import PART_OF_A_GROUP, counts_this_incident
+from reconcile.extract.scope import counts_this_incident
 from reconcile.extract.words import singular
-from reconcile.model import Claim, Kind, NumberValue
+from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
 OUTCOMES = ("killed", "injured")
 # Between the victim and the verb: no other clause, no second person ("a man and a woman").

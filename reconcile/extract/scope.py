@@ -16,7 +16,7 @@ from typing import Any
 
 from reconcile.extract.context import Context
 from reconcile.extract.fastre import skip_ahead
-from reconcile.model import Claim, Kind, NumberValue
+from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
 # Where a figure's clause ends, either side of it.
 _BREAK = re.compile(r"[;:()\[\]—–\"“”]|\.\s")
@@ -82,7 +82,6 @@ _PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|those|these|our|my|his|h
 # "another victim", "a second man", "the other girl": one more member of a group already told
 _ONE_MORE = re.compile(r"^(?:another|(?:an?|the)\s+(?:second|third|fourth|fifth|other))\b",
                        re.IGNORECASE)
-PART_OF_A_GROUP = "part of a group"
 
 
 def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
