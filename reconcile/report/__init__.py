@@ -32,13 +32,18 @@ def render(report: Report, fmt: str, *, color: bool = False, width: int = 100) -
     return renderer(report, color=color, width=width)
 
 
+# Formats that can be written piece by piece: an archive's report is never one string.
+STREAMS: Mapping[str, Callable[[Report], Iterable[str]]] = MappingProxyType({
+    "json": json_format.chunks,
+})
+
+
 def stream(report: Report, fmt: str, *, color: bool = False,
            width: int = 100) -> Iterable[str]:
-    """The text of `render` in pieces where the format can be written piece by piece (JSON),
-    so that an archive's report is never one string in memory."""
-    if fmt == "json":
-        return json_format.chunks(report)
+    """The text of `render`, in pieces where the format has a streaming writer (STREAMS)."""
+    if fmt in STREAMS:
+        return STREAMS[fmt](report)
     return [render(report, fmt, color=color, width=width)]
 
 
-__all__ = ["FORMATS", "Renderer", "render", "stream"]
+__all__ = ["FORMATS", "STREAMS", "Renderer", "render", "stream"]
