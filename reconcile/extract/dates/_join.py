@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from reconcile.extract.context import Context
+from reconcile.extract.dates._vocab import _MONTH_NUMBER
 from reconcile.model import Claim, DateValue, Kind
 
 Subject = Callable[[Context, int, int], str]  # the subject words of a date at [start, end)
@@ -53,11 +54,13 @@ def share_list_years(ctx: Context, claims: list[Claim]) -> list[Claim]:
 def _yearless(claim: Claim) -> bool:
     value = claim.value
     # a month name first: "March", "Jan. 3" (not "today", "Friday", "last week")
+    first = _FIRST_WORD.match(claim.text)
     return (value.relative and value.stated is not None and value.granularity in ("day", "month")
-            and claim.text[:3].lower() in _MONTH_STARTS and not _YEAR_DIGITS.search(claim.text))
+            and first is not None and first.group(0).lower() in _MONTH_NUMBER
+            and not _YEAR_DIGITS.search(claim.text))
 
 
-_MONTH_STARTS = frozenset("jan feb mar apr may jun jul aug sep oct nov dec".split())
+_FIRST_WORD = re.compile(r"[A-Za-z]+")
 
 
 def join_ranges(ctx: Context, claims: list[Claim], subject: Subject) -> list[Claim]:
