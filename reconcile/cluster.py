@@ -13,7 +13,6 @@ lookalikes never glues two events together.
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -21,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reconcile.events import PLACE_CHARS, STREET_WORDS, EventMarks, event_marks, street_pattern
+from reconcile.extract.context import parse_published as _date
 from reconcile.model import Claim, Kind, Source, Story
 from reconcile.names import names_in, story_name_variants
 
@@ -315,13 +315,6 @@ def _attach_followups(members: dict[int, list[int]], adjusted: dict[tuple[int, i
     owner_of = {m[0]: k for k, m in members.items() if len(m) > 1}
     for key, first in moves:
         members[owner_of[first]].extend(members.pop(key))
-
-
-def _date(published: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(published) if published else None
-    except ValueError:
-        return None
 
 
 def _label(sources: Sequence[Source], cluster: list[int]) -> str:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reconcile.extract.context import parse_published as _date
 from reconcile.model import Claim, Kind, Source
 
 # Street names are looked for in the opening, where local news places the event; deeper in
@@ -92,10 +93,3 @@ def streets(source: Source, pattern: re.Pattern[str], chars: int = PLACE_CHARS) 
     ('genesee'), so that 'Genesee Street' and 'Genesee St.' are one street."""
     text = f"{source.title or ''}\n{source.text[:chars]}"
     return frozenset(match.group(1).lower() for match in pattern.finditer(text))
-
-
-def _date(text: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None

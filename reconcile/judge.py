@@ -147,18 +147,16 @@ def _is_update(claims: list[Claim], sources: dict[str, Source]) -> bool:
 def _aged(claims: list[Claim], sources: dict[str, Source]) -> bool:
     """One person's age given by reports far enough apart for them to have grown that much
     older ("Mason, 35" at his arrest, "Mason, 37" at his plea two years on)."""
-    import datetime as dt
     import math
+
+    from reconcile.extract.context import parse_published
 
     if not (claims[0].kind == Kind.QUANTITY and claims[0].value.unit.endswith(" of age")):
         return False
     dated = []
     for claim in claims:
         source = sources.get(claim.source)
-        try:
-            day = dt.date.fromisoformat((source.published or "")[:10]) if source else None
-        except ValueError:
-            day = None
+        day = parse_published(source.published) if source else None
         if day is None or not isinstance(claim.value.stated, (int, float)):
             return False
         dated.append((day, claim.value.stated))
