@@ -6,9 +6,11 @@ so the agreeing majority is the largest set of sources whose intervals all conta
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
+from reconcile.extract.context import parse_published
 from reconcile.model import Claim, DateValue, Group, Kind, NumberValue, QuoteValue, Source, Verdict
 
 
@@ -146,11 +148,7 @@ def _is_update(claims: list[Claim], sources: dict[str, Source]) -> bool:
 
 def _aged(claims: list[Claim], sources: dict[str, Source]) -> bool:
     """One person's age given by reports far enough apart for them to have grown that much
-    older ("Mason, 35" at his arrest, "Mason, 37" at his plea two years on)."""
-    import math
-
-    from reconcile.extract.context import parse_published
-
+    older ("Pruett, 35" at his arrest, "Pruett, 37" at his plea two years on)."""
     if not (claims[0].kind == Kind.QUANTITY and claims[0].value.unit.endswith(" of age")):
         return False
     dated = []

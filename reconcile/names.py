@@ -17,12 +17,12 @@ from rapidfuzz.distance import Levenshtein
 
 # Two or three capitalised words, an initial allowed in the middle: "Raymond Greene",
 # "Mary K. Ellis". Sentence-initial capitals are kept; the variant test below is strict.
-# ("Dick-Peddie", "Mary-Kate": a hyphen may join two capitalised parts)
+# ("Ames-Bracken", "Mary-Kate": a hyphen may join two capitalised parts)
 _PHRASE = (r"[A-Z][a-z][a-z'’\-]+(?:[A-Z][a-z'’]+)?(?:\s+[A-Z]\.)?"
            r"(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}(?:[A-Z][a-z'’]+)?){1,2}")
 _NAME = re.compile(rf"\b({_PHRASE})\b")
-# A name right before a figure ("Antoine Smelley, 32,", "Shada Mahone (26)") or right after
-# it ("28-year-old Justin Gomes")
+# A name right before a figure ("Marcus Whitfield, 32,", "Renata Voss (26)") or right after
+# it ("28-year-old Calvin Ostrander")
 _NAME_BEFORE = re.compile(rf"\b({_PHRASE})\s*[,(]\s*(?:aged?\s+)?$")
 _NAME_AFTER = re.compile(rf"\s+({_PHRASE})\b")
 # Words that start capitalised phrases which are not personal names.
@@ -36,7 +36,7 @@ Sen Gov Chief Captain Capt Sgt Lt Detective Deputy Coach Pastor Rev Prof Defence
 Foreign Interior Finance Attorney District Assistant Acting Former
 """.split())
 # Words that end capitalised phrases which name institutions, days and the like, not people:
-# "Brevard County Sheriff's Office", "Comer Children's Hospital", "Mother's Day".
+# "Ridgefield County Sheriff's Office", "Lakeview Children's Hospital", "Mother's Day".
 NOT_LAST = frozenset("""
 Police Sheriff Office Hospital Department County Day Attorney Center Centre Church School
 University College Court Prosecutor Coroner Jail Prison Bureau Agency Service Services
@@ -69,8 +69,8 @@ def names_in(text: str) -> set[str]:
 
 
 def name_beside(text: str, start: int, end: int) -> str | None:
-    """The person named right beside text[start:end] ("Antoine Lamar Smelley, 32" / "28-year-old
-    Justin Gomes") as "first last" in lower case, or None."""
+    """The person named right beside text[start:end] ("Marcus Delane Whitfield, 32" / "28-year-old
+    Calvin Ostrander") as "first last" in lower case, or None."""
     match = _NAME_BEFORE.search(text, max(0, start - 80), start) or _NAME_AFTER.match(text, end)
     words = _person(match.group(1)) if match else None
     return f"{words[0]} {words[-1]}".lower() if words else None
@@ -81,7 +81,7 @@ def _person(phrase: str) -> list[str] | None:
     words = re.sub(r"\s+", " ", phrase.replace("’", "'")).split(" ")
     while words and words[0] in NOT_FIRST:  # titles and places before the name
         words.pop(0)
-    if words:  # "Jerry Dickerson's car": the name is Jerry Dickerson
+    if words:  # "Owen Halvorsen's car": the name is Owen Halvorsen
         words[-1] = re.sub(r"'s?$", "", words[-1])
     if len(words) < 2 or words[-1].endswith(".") or words[-1] in NOT_LAST:
         return None

@@ -564,7 +564,7 @@ def test_extract_dates_never_raises_and_spans_hold(body, published):
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("In two trials in March and May 2015, juries convicted eight men.",
+    ("The council met in March and May 2015 to review the plans.",
      [("March", "2015-03-01"), ("May 2015", "2015-05-01")]),
     ("Prices rose in March, April and May 2015.",
      [("March", "2015-03-01"), ("April", "2015-04-01"), ("May 2015", "2015-05-01")]),

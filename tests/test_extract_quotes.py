@@ -417,9 +417,9 @@ def test_normalise_quote_form(text, expected):
 
 
 @pytest.mark.parametrize(("first", "second"), [
-    ("shame on anybody who doesn't step up", "shame on anybody who does not step up"),
-    ("I thought I was gonna die", "I thought I was going to die"),
-    ("There's no rhyme or reason", "There is no rhyme or reason"),
+    ("we won't rest until the road is fixed", "we will not rest until the road is fixed"),
+    ("I was gonna call my brother", "I was going to call my brother"),
+    ("There's nothing left of the barn", "There is nothing left of the barn"),
 ])
 def test_compare_quotes_contractions_are_the_same_words(first, second):
     assert compare_quotes(first, second) == "same"

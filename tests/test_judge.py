@@ -92,8 +92,8 @@ def age(cid, sid, years, sentence):
 ])
 def test_judge_an_age_that_grows_with_the_time_between_reports_is_an_update(
         published, ages, expected):
-    claims = [age("c1", "a", ages[0], "Melville Mason, 35, was charged."),
-              age("c2", "b", ages[1], "Melville Mason, 37, pleaded guilty.")]
+    claims = [age("c1", "a", ages[0], "Harlan Pruett, 35, was charged."),
+              age("c2", "b", ages[1], "Harlan Pruett, 37, pleaded guilty.")]
     group = verdict(claims, [source("a", published[0]), source("b", published[1])])
     assert group.verdict.value == expected
     if expected == "update":

@@ -186,10 +186,13 @@ def age(cid, source, years, text, sentence):
 
 
 @pytest.mark.parametrize(("text", "sentence", "holder"), [
-    ("32", "Antoine Lamar Smelley, 32, is charged with murder.", "antoine smelley"),
-    ("26", "Their friend, Shada Mahone (26), also died.", "shada mahone"),
-    ("28-year-old", "Police charged 28-year-old Justin Gomes on Monday.", "justin gomes"),
-    ("43", "The shooter, Sgt. Pedro Vargas, 43, lived nearby.", "pedro vargas"),
+    ("32", "Marcus Delane Whitfield, 32, is charged with murder.", "marcus whitfield"),
+    ("26", "Their friend, Renata Voss (26), also died.", "renata voss"),
+    ("28-year-old", "Police charged 28-year-old Calvin Ostrander on Monday.", "calvin ostrander"),
+    ("43", "The shooter, Sgt. Hector Lindqvist, 43, lived nearby.", "hector lindqvist"),
+    ("51", "Ruth Ames-Bracken, 51, heard the shots.", "ruth ames-bracken"),
+    # an office is no person: "a 19-year-old Ridgefield County Sheriff's volunteer"
+    ("19-year-old", "A 19-year-old Ridgefield County Sheriff's volunteer was hurt.", None),
     ("16-year-old", "A 16-year-old was shot and is in stable condition.", None),
     ("22", "The victims, ages 22, 26 and 37, were taken to hospitals.", None),
 ])
@@ -202,9 +205,9 @@ def test_age_holder_is_the_person_named_beside_the_age(text, sentence, holder):
 def test_match_ages_compare_only_within_one_named_person():
     """A story names a victim, a suspect and a witness: their ages are three facts, and one
     person's age given two ways is one (a conflict for the judge to weigh)."""
-    claims = [age("c1", "a", 32, "32", "Antoine Lamar Smelley, 32, was charged."),
-              age("c2", "b", 33, "33", "Her son Antoine Smelley, 33, was arraigned."),
-              age("c3", "b", 31, "31", "Cleveland Smelley, 31, was arraigned."),
+    claims = [age("c1", "a", 32, "32", "Marcus Delane Whitfield, 32, was charged."),
+              age("c2", "b", 33, "33", "Her son Marcus Whitfield, 33, was arraigned."),
+              age("c3", "b", 31, "31", "Tyrell Whitfield, 31, was arraigned."),
               age("c4", "c", 16, "16-year-old", "A 16-year-old was shot in the leg."),
               age("c5", "d", 16, "16-year-old", "A 16-year-old boy was arrested.")]
     # the ages of people not named group only when equal: "a 16-year-old" twice may be one
@@ -261,7 +264,7 @@ def test_match_unnamed_ages_with_a_scope_still_group_only_when_equal():
                      source=source, id=cid)
 
     claims = [scoped("c1", "a", 27, "A 27-year-old parolee is found nearby."),
-              scoped("c2", "b", 16, "He is survived by two sons, ages 16 and 6.")]
+              scoped("c2", "b", 16, "Her two nephews, ages 16 and 6, were home.")]
     assert grouped(claims) == [["c1"], ["c2"]]
 
 

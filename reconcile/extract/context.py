@@ -219,14 +219,14 @@ class Context:
                      sentence=self.sentence_of(start), subject=subject, value=value)
 
 
-# "... was shot and killed. (Published Thursday, Jan 21, 2016)": furniture in parentheses
+# "... was shot and killed. (Published Tuesday, Mar 4, 2025)": furniture in parentheses
 # at the end of a caption or paragraph line
 _TRAILING_PARENTHESIS = re.compile(r"\(([^()]{3,120})\)\s*$")
 
 
 def boilerplate_spans(text: str, rules: Rules) -> tuple[tuple[int, int], ...]:
     """Spans of the body lines that are page noise ("Also Read: ...", "Scroll to Top"), and
-    of noise in parentheses that ends a line ("(Published Thursday, Jan 21, 2016)")."""
+    of noise in parentheses that ends a line ("(Published Tuesday, Mar 4, 2025)")."""
     if not rules.boilerplate:
         return ()
     full, by_first = _boilerplate_patterns(rules)
