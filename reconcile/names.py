@@ -17,9 +17,10 @@ from rapidfuzz.distance import Levenshtein
 
 # Two or three capitalised words, an initial allowed in the middle: "Raymond Greene",
 # "Mary K. Ellis". Sentence-initial capitals are kept; the variant test below is strict.
-# ("Ames-Bracken", "Mary-Kate": a hyphen may join two capitalised parts)
-_PHRASE = (r"[A-Z][a-z][a-z'’\-]+(?:[A-Z][a-z'’]+)?(?:\s+[A-Z]\.)?"
-           r"(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}(?:[A-Z][a-z'’]+)?){1,2}")
+# ("Ames-Bracken", "Mary-Kate": a hyphen may join two capitalised parts; without one,
+# "PlayStation" and "YouTube" are no names)
+_PHRASE = (r"[A-Z][a-z][a-z'’\-]+(?:(?<=-)[A-Z][a-z'’]+)?(?:\s+[A-Z]\.)?"
+           r"(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}(?:(?<=-)[A-Z][a-z'’]+)?){1,2}")
 _NAME = re.compile(rf"\b({_PHRASE})\b")
 # A name right before a figure ("Marcus Whitfield, 32,", "Renata Voss (26)") or right after
 # it ("28-year-old Calvin Ostrander")

@@ -66,6 +66,16 @@ def test_possessives_apostrophes_and_institutions_are_not_name_variants():
     }) == ()
 
 
+def test_names_join_capitalised_parts_only_at_a_hyphen():
+    """"Ames-Bracken" is one surname; "PlayStation Network" and "YouTube Channel" are
+    product names, which would otherwise join two tech stories through a shared "name"."""
+    from reconcile.names import names_in
+
+    assert names_in("Ruth Ames-Bracken met Mary-Kate Olsen.") == {
+        "Ruth Ames-Bracken", "Mary-Kate Olsen"}
+    assert names_in("The PlayStation Network and the YouTube Channel went dark.") == set()
+
+
 def test_rare_names_identify_an_event_but_names_in_many_leads_do_not():
     from reconcile.cluster import _rare_names
     from reconcile.model import Source
