@@ -191,6 +191,20 @@ QUANTITY = [
 ]
 
 COUNT = [
+    # a place or an office before the noun names which ones; the noun is what is counted
+    pytest.param("The gunman wounded two Fairmont police officers.",
+                 [("count", "two Fairmont police officers", 2.0, "fairmont police officer", None)],
+                 id="place-police-officers"),
+    pytest.param("A man shot four Wichitas firefighters.",
+                 [("count", "four Wichitas firefighters", 4.0, "wichitas firefighter", None)],
+                 id="place-ending-in-s"),
+    pytest.param("He critically wounded two sheriff's deputies.",
+                 [("count", "two sheriff's deputies", 2.0, "sheriff deputy", None)],
+                 id="possessive-office"),
+    pytest.param("Two sports cars were parked outside.",
+                 [("count", "Two sports cars", 2.0, "sports car", None)], id="attributive-plural"),
+    pytest.param("Their 19 fouls proves the point.",
+                 [("count", "19 fouls", 19.0, "foul", None)], id="plural-then-verb"),
     pytest.param("The sale includes 82 HIMARS launchers.",
                  [("count", "82 HIMARS launchers", 82.0, "launcher", None)], id="acronym-modifier"),
     pytest.param("It adds over 1,000 Javelin anti-tank missiles.",
@@ -327,6 +341,7 @@ NOT_CLAIMS = [
     pytest.param("Call 555-867-5309 for tickets.", [], id="phone-number"),
     pytest.param("He lives at 1600 Pennsylvania Avenue.", [], id="street-address"),
     pytest.param("Shots rang out in the 300 block of North Street.", [], id="block-address"),
+    pytest.param("Officers responded to a call in the 4100 blk of Orchard Ln.", [], id="block-abbreviated"),
     pytest.param("The meeting was held on Feb. 6.", [], id="day-of-month"),
     pytest.param("She finished 3rd in the race.", [], id="ordinal"),
     pytest.param("The game ended 2-2 on aggregate.", [], id="aggregate-score"),

@@ -72,8 +72,9 @@ def counted_noun(text: str, end: int, n: Number,
         return None, end
     if n.value == 1 and not partitive and participle(tokens[0][0]):
         return None, end  # "one built around...": a verb, not a counted noun
-    plural_at = next((i for i, t in enumerate(tokens) if looks_plural(t[0]) and not t[0].isupper()),
-                     None)
+    plurals = [i for i, t in enumerate(tokens) if looks_plural(t[0]) and not t[0].isupper()]
+    # past a plural only when it names the next noun ("Dallas police officers"): the last is the head
+    plural_at = (plurals[-1] if n.value != 1 or partitive else plurals[0]) if plurals else None
     if tokens[0][0][0].isupper() and any(t[0].isdigit() for t in tokens) and not n.spelled:
         return None, end  # "737 MAX 9 jets": a model designation, not a count
     if plural_at is not None:
@@ -149,11 +150,39 @@ def _noun_tokens(text: str, position: int, n: Number, not_nouns: frozenset[str],
             # "three dead victims" counts victims
         tokens.append((word, match.start(1), match.start(1) + len(word)))
         position = match.end(1)
-        if (n.value != 1 or partitive) and looks_plural(word) and not word.isupper():
+        possessive = match.group(1) != word
+        modifier = _modifies_next(text, position, word, not_nouns, possessive)
+        if (n.value != 1 or partitive) and looks_plural(word) and not word.isupper() \
+                and not modifier:
             break
-        if text[position:position + 1] in ",.;:)(!?\"“”" or match.group(1) != word:
+        if text[position:position + 1] in ",.;:)(!?\"“”":
             break
+        if possessive and not (n.value != 1 and not looks_plural(word) and modifier):
+            break  # "two sheriff's deputies" counts deputies; "two men's lives" counts men
     return tokens
+
+
+def _modifies_next(text: str, position: int, word: str, not_nouns: frozenset[str],
+                   possessive: bool = False) -> bool:
+    """Whether `word` names what the next word is ("Dallas | police officers", "police |
+    officers", "sheriff's | deputies"): a name, or a plural-looking noun, before a plain noun
+    that is no verb, state nor stop word."""
+    following = _TOKEN_AFTER.match(text, position)
+    if not following or text[position:following.start(1)].strip(" ") != "":
+        return False
+    nxt = following.group(1)
+    lower = nxt.lower()
+    if not nxt[:1].islower() or lower in _NOUN_STOPWORDS or lower in not_nouns \
+            or lower in COMMON_VERBS or lower in _STATES or participle(lower):
+        return False
+    if word[:1].isupper() or possessive:
+        return True  # "five Dallas police officers", "two sheriff's deputies"
+    # "police officers", "sports cars"; not "19 fouls proves"
+    return word.lower() in _ATTRIBUTIVE_PLURALS and looks_plural(nxt)
+
+
+# Plural-looking words that also name what the next noun is ("police officers")
+_ATTRIBUTIVE_PLURALS = frozenset("police sports arms sales savings staff news".split())
 
 
 _PHRASE_END = re.compile(r"\s*(?:[,.;:!?()\[\]—–\"“”]|$)")

@@ -23,7 +23,7 @@ _PHONE = re.compile(r"\(?\b\d{3}\)?[ .\-]\d{3}[.\-]\d{4}\b|\b\d{3}-\d{4}\b")
 _STREET = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Avenue|Ave|"
                      r"Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|"
                      r"Highway|Hwy|Parkway|Pkwy|Circle|Square)\b\.?")
-_BLOCK = re.compile(r"\s+block\b", re.IGNORECASE)
+_BLOCK = re.compile(r"\s+bl(?:oc)?k\b", re.IGNORECASE)  # "the 3600 block", "3600 blk"
 _WORD_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # words glued to a number by a hyphen that do not make it a name ("sub-300", "minus-5")
