@@ -425,6 +425,31 @@ def test_compare_quotes_contractions_are_the_same_words(first, second):
     assert compare_quotes(first, second) == "same"
 
 
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    # an editor's words in brackets or parentheses stand in for the speaker's
+    pytest.param("When I pulled out of the lot, a van was turning in, and we hit",
+                 "When I pulled out of the lot, a van was turning in, and (the two cars) hit",
+                 "excerpt", id="parenthesised-insertion"),
+    pytest.param("She [the principal] never told the parents what happened",
+                 "She never told the parents what happened that morning", "excerpt",
+                 id="bracketed-insertion"),
+    # an ellipsis leaves words out
+    pytest.param("Every house on this road will be rebuilt, each one of them, and we start now",
+                 "Every house on this road will be rebuilt … and we start now", "excerpt",
+                 id="ellipsis"),
+    pytest.param("Every house on this road will be rebuilt... and we start now",
+                 "Every house on this road will be rebuilt, each one, and we start now",
+                 "excerpt", id="three-dots"),
+    # words changed outside the marks are still a misquote
+    pytest.param("Every house on this road will be rebuilt … and we start now",
+                 "Every house on this road will be rebuilt … by the county and not by us",
+                 "variant",
+                 id="changed-words-beside-an-ellipsis"),
+])
+def test_compare_quotes_editorial_marks_are_no_misquote(first, second, expected):
+    assert compare_quotes(first, second) == expected
+
+
 def test_compare_quotes_a_changed_word_beside_a_contraction_is_still_a_variant():
     assert compare_quotes("We don't know who did this", "We do not know why they did this") \
         == "variant"

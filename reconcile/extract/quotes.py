@@ -873,6 +873,25 @@ def _spelled_out(words: str) -> str:
     return " ".join(_SPELLED_OUT.get(word, word) for word in words.split())
 
 
+# An editor's insertion ("[the mayor]", "(our bumpers)") or an ellipsis for words left out
+_EDITORIAL = re.compile(r"\[[^\]]{0,60}\]|\([^)]{0,60}\)|…|\.\s?\.\s?\.")
+# How many of the speaker's words one gap may stand for
+_GAP_WORDS = 12
+
+
+def _with_gaps(quote: str) -> re.Pattern[str] | None:
+    """The quote's words as a pattern in which each editorial mark stands for a few words of
+    the speaker's, or None when it has no such mark (or only marks and no words)."""
+    if not _EDITORIAL.search(quote):
+        return None
+    parts = [_spelled_out(normalise_quote(part)) for part in _EDITORIAL.split(quote)]
+    if sum(len(part.split()) for part in parts) < 3:
+        return None
+    gap = rf"(?:\s+\S+){{0,{_GAP_WORDS}}}\s*"
+    body = gap.join(re.escape(part) for part in parts)
+    return re.compile(rf"(?:^|(?<=\s)){body.strip()}(?=\s|$)")
+
+
 def compare_quotes(first: str, second: str) -> str:
     """How two quotes relate: "same" words, one an "excerpt" of the other, a "variant" (the
     same opening, different words: a misquote), or "different"."""
@@ -883,6 +902,12 @@ def compare_quotes(first: str, second: str) -> str:
         return "different"
     if a == b:
         return "same"
+    # an editor's marks: "(our bumpers)" in place of the speaker's "we", "…" for words left
+    # out. Words the other wording has there are no misquote.
+    for marked, other in ((first, b), (second, a)):
+        gaps = _with_gaps(marked)
+        if gaps is not None and gaps.search(other):
+            return "excerpt"
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     if f" {shorter} " in f" {longer} ":
         return "excerpt"
