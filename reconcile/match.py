@@ -52,10 +52,10 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
         if not value.unit:
             return None  # a bare number says too little to be matched across sources
         unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
-        if claim.kind == Kind.COUNT and "other" in value.unit.split():
-            # "three other people" leaves out the victim just named: not a total; bare
-            # "others" are people
-            unit = f"other {'people' if unit == 'other' else unit}"
+        if claim.kind == Kind.COUNT and _BESIDES.intersection(value.unit.split()):
+            # "three other people", "two additional firefighters" leave out the victims just
+            # named: not a total; bare "others" are people
+            unit = f"other {'people' if unit in _BESIDES else unit}"
         if _is_age(claim):
             # an age is a fact about one person: only the ages of one named person compare
             # (a story names a victim of 23, a suspect of 28 and a witness of 41); the ages of
@@ -75,6 +75,7 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
 
 
 UNNAMED = "someone unnamed"
+_BESIDES = frozenset({"other", "additional"})
 
 
 def _is_age(claim: Claim) -> bool:

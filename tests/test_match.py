@@ -38,6 +38,11 @@ def test_match_two_facts_of_one_source_never_share_a_group():
     # "others" are people; "other vehicles" are not
     claims[2] = count("c3", "c", 5, "other vehicle", "hospital")
     assert grouped(claims) == [["c1"], ["c2"], ["c3"]]
+    # "two additional firefighters" are besides those named, as "two other firefighters" are
+    claims = [count("c1", "a", 1, "firefighter", "injured"),
+              count("c2", "b", 2, "additional firefighter", "injured"),
+              count("c3", "c", 2, "other firefighter", "injured")]
+    assert grouped(claims) == [["c1"], ["c2", "c3"]]
 
 
 def test_match_mutually_nearest_values_pair_despite_different_words():
