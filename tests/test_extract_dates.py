@@ -187,6 +187,13 @@ RELATIVE = [
                  [_one("this year", "2025-01-01", "2025-12-31", "year")], id="this-year"),
     pytest.param("The storm hit two days ago.",
                  [_one("two days ago", "2025-11-17", "2025-11-17", "day")], id="days-ago"),
+    # a count that is a bound: any day before it, or any day since it
+    pytest.param("The rifle was reported stolen more than 20 years ago.",
+                 [_one("more than 20 years ago", "2005-11-19", "2005-11-19", "day", None, None,
+                       "2006-02-18")], id="more-than-years-ago"),
+    pytest.param("She moved in less than two weeks ago.",
+                 [_one("less than two weeks ago", "2025-11-05", "2025-11-05", "day", None,
+                       "2025-11-03", "2025-11-19")], id="less-than-weeks-ago"),
     pytest.param("The bill passed on Monday.",
                  [_one("Monday", "2025-11-17", "2025-11-17", "day")], id="monday"),
     pytest.param("The report was published on Feb. 6.",

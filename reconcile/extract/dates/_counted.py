@@ -36,6 +36,10 @@ _DESCRIBED_AFTER = re.compile(
     r"[a-z]+ed\s+(?:by|with)\b)\b|-[a-z]|['’]s?\s+(?!time\b)[a-z]", re.IGNORECASE)
 
 
+# "more than 20 years ago", "less than two weeks ago": the count is a bound, not the day
+_BOUND_BEFORE = re.compile(r"\b(?P<bound>more\s+than|over|less\s+than|under)\s+$", re.IGNORECASE)
+
+
 def _count(raw: str) -> int:
     raw = _SPACES.sub(" ", raw.lower())
     return int(raw) if raw.isdigit() else _SMALL_NUMBERS[raw]
@@ -75,7 +79,16 @@ def _read_ago(m: re.Match, text: str, published, ctx):
             return _Unresolved("day"), True
         base = published + dt.timedelta(days=1 if direction.endswith("tomorrow") else -1)
         return _approximate(n, _unit(m["ago_u"]), base)
-    return _approximate(-n if direction == "ago" else n, _unit(m["ago_u"]), published)
+    reading = _approximate(-n if direction == "ago" else n, _unit(m["ago_u"]), published)
+    bound = _BOUND_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    if bound is None or direction != "ago" or published is None:
+        return reading
+    period, relative, _, (low, high) = reading
+    if bound["bound"].lower().startswith(("less", "under")):
+        low, high = low, published  # "less than two years ago": since then
+    else:
+        low = None  # "more than 20 years ago": any time before then
+    return period, relative, (bound.start(), m.end()), (low, high)
 
 
 def _read_in_units(m: re.Match, text: str, published, ctx):
