@@ -342,6 +342,7 @@ NOT_CLAIMS = [
     pytest.param("He lives at 1600 Pennsylvania Avenue.", [], id="street-address"),
     pytest.param("Shots rang out in the 300 block of North Street.", [], id="block-address"),
     pytest.param("Officers responded to a call in the 4100 blk of Orchard Ln.", [], id="block-abbreviated"),
+    pytest.param("A van was shot at in the 1800-block of West 52nd Street.", [], id="block-hyphenated"),
     pytest.param("The meeting was held on Feb. 6.", [], id="day-of-month"),
     pytest.param("She finished 3rd in the race.", [], id="ordinal"),
     pytest.param("The game ended 2-2 on aggregate.", [], id="aggregate-score"),

@@ -23,7 +23,7 @@ _PHONE = re.compile(r"\(?\b\d{3}\)?[ .\-]\d{3}[.\-]\d{4}\b|\b\d{3}-\d{4}\b")
 _STREET = re.compile(r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\.?\s+){1,3}(?:Street|St|Avenue|Ave|"
                      r"Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Terrace|"
                      r"Highway|Hwy|Parkway|Pkwy|Circle|Square)\b\.?")
-_BLOCK = re.compile(r"\s+bl(?:oc)?k\b", re.IGNORECASE)  # "the 3600 block", "3600 blk"
+_BLOCK = re.compile(r"(?:\s+|-)bl(?:oc)?k\b", re.IGNORECASE)  # "the 3600 block", "3600 blk", "2300-block"
 _WORD_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 # words glued to a number by a hyphen that do not make it a name ("sub-300", "minus-5")
@@ -57,10 +57,10 @@ def not_a_claim(text: str, n: Number, prefix: str, suffix: str,
     if not n.scaled and n.value < 32 and (_month_before(prefix) or
                                           _MONTH_AFTER.match(suffix)):
         return True
-    if suffix[:1].isspace():
-        following = suffix.lstrip()[:1]
-        if following.isupper() and _STREET.match(suffix) or following in "bB" and _BLOCK.match(suffix):
-            return True
+    if _BLOCK.match(suffix):
+        return True
+    if suffix[:1].isspace() and suffix.lstrip()[:1].isupper() and _STREET.match(suffix):
+        return True
     if end - start in (3, 4) and _in_phone_number(text, start, end):
         return True  # phone numbers are groups of three and four digits
     if not n.scaled and _is_score(text, n, prefix, suffix, unit_match, rules):
