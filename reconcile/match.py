@@ -205,7 +205,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         floor = settings.nearest_subject
     if closeness < 1.0 and subject < floor:
         return 0.0  # values that differ are only the same fact when the words agree too
-    if closeness < 1.0 and a.kind == Kind.COUNT and not nearest \
+    if closeness < 1.0 and (a.kind == Kind.COUNT and not nearest
+                            or a.kind == Kind.QUANTITY and not _is_age(a)) \
             and not (a_words & b_words or a_outcomes & b_outcomes):
         # letters in common are not words in common ("killed" and "pulled" score 67): two
         # different counts conflict only when their predicates share a word or an outcome,

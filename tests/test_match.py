@@ -245,6 +245,25 @@ def test_match_different_counts_need_a_word_in_common(first, second, together):
     assert (score >= TOLLS.pair_score) is together
 
 
+@pytest.mark.parametrize(("first", "second", "together"), [
+    # "40 miles northwest of Harwood" / "45 miles southeast of Larkfield": two distances
+    ("northwest harwood", "southeast larkfield", False),
+    ("drove west", "lies east", False),
+    ("served police department", "police department veteran", True),
+])
+def test_match_different_quantities_need_a_word_in_common(first, second, together):
+    """Even as two sources' nearest figures: a story holds many distances and durations."""
+    from reconcile.match import pair_score
+
+    def quantity(cid, source, stated, subject):
+        return Claim(Kind.QUANTITY, str(stated), 0, 1, "", subject,
+                     NumberValue(stated, stated, stated, "mile"), source=source, id=cid)
+
+    score = pair_score(quantity("c1", "a", 40, first), quantity("c2", "b", 45, second),
+                       TOLLS, nearest=True)
+    assert (score >= TOLLS.pair_score) is together
+
+
 def date(cid, source, words, day, anchor, sentence):
     from reconcile.model import DateValue
 
