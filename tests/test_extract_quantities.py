@@ -191,6 +191,10 @@ QUANTITY = [
 ]
 
 COUNT = [
+    # "vs" in a results table compares two figures; it is nothing they count
+    pytest.param("Revs 88.4 mln vs 71.2 mln",
+                 [("count", "88.4 mln", 88.4e6, "", None), ("count", "71.2 mln", 71.2e6, "", None)],
+                 id="versus-in-a-table"),
     # a place or an office before the noun names which ones; the noun is what is counted
     pytest.param("The gunman wounded two Fairmont police officers.",
                  [("count", "two Fairmont police officers", 2.0, "fairmont police officer", None)],
