@@ -63,6 +63,8 @@ class Rules:
     hedges_after: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "or more", "or so"
     currency_guarded: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "PS2.7m"
     number_names: frozenset[str] = frozenset()  # "category 4", "sp 500": a number in a name
+    # units.yaml: phrases in which a number is a figure of speech ("one step closer")
+    figures_of_speech: re.Pattern[str] | None = None
     casualties: Any = None  # reconcile.extract.casualties.CasualtyRules, compiled on load
     scopes: tuple[tuple[str, re.Pattern[str]], ...] = ()  # scope.yaml: (label, pattern)
     # scope.yaml: the labels of scopes that still count the article's own incident, and of
@@ -214,9 +216,15 @@ def _read_units(data: Any, c: _Checker) -> dict[str, Any]:
     not_nouns = c.string_list(data, "not_counted_nouns", required=False)
     implied = c.string_list(data, "implied_people", required=False)
     names = c.string_list(data, "number_names", required=False)
+    figures = c.string_list(data, "figures_of_speech", required=False)
+    for i, value in enumerate(figures):
+        c.regex(f"figures_of_speech[{i}]", value)
+    combined = (re.compile(r"(?:" + "|".join(f"(?:{f})" for f in figures) + r")\b", re.IGNORECASE)
+                if figures and not c.problems else None)
     return {"units": _frozen(units), "count_nouns_not": frozenset(w.lower() for w in not_nouns),
             "implied_people": frozenset(w.lower() for w in implied),
-            "number_names": frozenset(w.lower() for w in names)}
+            "number_names": frozenset(w.lower() for w in names),
+            "figures_of_speech": combined}
 
 
 def _read_speech(data: Any, c: _Checker) -> dict[str, Any]:

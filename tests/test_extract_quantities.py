@@ -191,6 +191,12 @@ QUANTITY = [
 ]
 
 COUNT = [
+    # at the start of a sentence or after a capitalised word a number word still counts
+    pytest.param("Two Riverton officers were hurt.",
+                 [("count", "Two Riverton officers", 2.0, "riverton officer", None)],
+                 id="sentence-start-before-a-name"),
+    pytest.param("Deputies Say Two Men Fled.",
+                 [("count", "Two Men", 2.0, "man", None)], id="title-case-headline"),
     # "vs" in a results table compares two figures; it is nothing they count
     pytest.param("Revs 88.4 mln vs 71.2 mln",
                  [("count", "88.4 mln", 88.4e6, "", None), ("count", "71.2 mln", 71.2e6, "", None)],
@@ -346,6 +352,14 @@ NOT_CLAIMS = [
     pytest.param("He lives at 1600 Pennsylvania Avenue.", [], id="street-address"),
     pytest.param("Shots rang out in the 300 block of North Street.", [], id="block-address"),
     pytest.param("Officers responded to a call in the 4100 blk of Orchard Ln.", [], id="block-abbreviated"),
+    # a capitalised number word inside a sentence that starts a name
+    pytest.param("Both capitals adhere to the \u201cOne Nation\u201d doctrine.", [], id="quoted-name"),
+    pytest.param("The minister defended the One Harbour Plan on Monday.", [], id="title-case-name"),
+    # a model's letter after a system's name is no scale
+    pytest.param("The order covers TOW 2B missiles.", [], id="model-letter"),
+    # figures of speech (units.yaml figures_of_speech)
+    pytest.param("The city is one step closer to a new bridge.", [], id="one-step-closer"),
+    pytest.param("The guests left one by one.", [], id="one-by-one"),
     pytest.param("A van was shot at in the 1800-block of West 52nd Street.", [], id="block-hyphenated"),
     pytest.param("The meeting was held on Feb. 6.", [], id="day-of-month"),
     pytest.param("She finished 3rd in the race.", [], id="ordinal"),

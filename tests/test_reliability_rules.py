@@ -164,6 +164,10 @@ MISTAKES = [
      "units: {parsec: {dimension: distance}}\n",
      "units.yaml: units.parsec.dimension: expected one of length, area, volume, mass, time, "
      "speed, temperature, energy, power, data, age, frequency, pressure, other, got 'distance'"),
+    ("figure-of-speech-regex", "units.yaml",
+     "units: {}\nfigures_of_speech: ['one (step']\n",
+     "units.yaml: figures_of_speech[0]: expected a valid regular expression (missing ), "
+     "unterminated subpattern at position 4), got 'one (step'"),
     ("matching-unknown-key", "matching.yaml",
      "story_similarity: 0.2\nstory_simlarity: 0.3\n",
      "matching.yaml: story_simlarity: expected one of story_similarity, subject_similarity, "

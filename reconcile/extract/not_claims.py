@@ -67,6 +67,10 @@ def not_a_claim(text: str, n: Number, prefix: str, suffix: str,
         return True
     if before == "(" and after == ")" and n.value < 100 and _JERSEY.search(prefix):
         return True
+    acronym = _ACRONYM_BEFORE.search(prefix) if n.scaled else None
+    if acronym and text[end - 1:end].isupper() and text[end - 2:end - 1].isdigit() \
+            and acronym.group(1) not in rules.currency_codes:
+        return True  # "TOW 2B missiles": a model's letter after a system's name, not billions
     return _after_name(prefix, n, after, unit_match, rules)
 
 
@@ -113,6 +117,9 @@ def _counts_something(word: str, after: str, rules: Rules) -> bool:
     return unit is not None and not after[:1].isalpha()
 
 
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z]{2,})[ \u00a0]$")
+
+
 def _after_name(prefix: str, n: Number, after: str, unit_match, rules: Rules) -> bool:
     """A number right after a name is part of the name: "MAX 9", "Model 3", "S&P 500"; a unit
     after the number makes it a measure, even after a name ("Tylenol 500mg")."""
@@ -139,8 +146,18 @@ def _sentence_initial(prefix: str, position: int) -> bool:
     return not head or head[-1] in ".!?\n\"“;"
 
 
+# "the One China policy", "adhere to “One China”": a capitalised number word inside a sentence,
+# after a lower-case word or an opening quote, that starts a capitalised name
+_LOWER_WORD_OR_QUOTE_BEFORE = re.compile(r"(?:\b[a-z][\w’'\-]*\s+|[“\"‘])$")
+_CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")
+
+
 def spelled_in_name(text: str, n: Number, prefix: str, rules: Rules) -> bool:
-    """"the Kick Six win", "BBC One", "category one hurricane": a number word in a name."""
+    """"the Kick Six win", "BBC One", "category one hurricane", "the One China policy": a
+    number word in a name."""
+    if text[n.start:n.start + 1].isupper() and _CAPITALISED_AFTER.match(text, n.end) \
+            and _LOWER_WORD_OR_QUOTE_BEFORE.search(prefix):
+        return True
     if not prefix.endswith((" ", "\u00a0")):
         return False
     prev = _NAME_BEFORE.search(prefix, max(0, len(prefix) - 24))

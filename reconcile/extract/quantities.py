@@ -112,6 +112,8 @@ def _classify(text: str, n: Number, rules: Rules, floor: int) -> Mention | None:
         return None
     if n.spelled and not n.vague and spelled_in_name(text, n, prefix, rules):
         return None
+    if rules.figures_of_speech is not None and rules.figures_of_speech.match(text, start):
+        return None  # "one step closer": a figure of speech
     mention = read_money(text, n, prefix, suffix, unit_match, rules)
     if mention is not None:
         return mention
