@@ -8,6 +8,7 @@ part they name (a range); `low`/`high` keep the slightly wider part a claim is c
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -585,3 +586,14 @@ def test_dates_of_a_list_share_the_year_stated_at_its_end(sentence, expected):
     found = [(c.text, c.value.stated[0]) for c in reconcile.extract(sentence, "2016-10-25")
              if c.kind == "date"]
     assert found == expected
+
+
+@pytest.mark.parametrize("padding", range(12))
+def test_extract_dates_subject_is_made_of_whole_words(padding):
+    """The words around a date are read from a window of characters; a window that starts or
+    ends inside a word ("expected") must not give its tail ("ected") as a word."""
+    sentence = (f"Harborview{'s' * padding}ville officials said the reassembly of all of the "
+                f"radar sites is to be done by late November 2026 and not a day later.")
+    dates = [c for c in extract_claims(sentence, PUB) if c.kind == Kind.DATE]
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    assert dates and all(word in words for word in dates[0].subject.split())

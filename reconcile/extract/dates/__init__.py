@@ -218,9 +218,15 @@ def _subject_at(ctx: Context, start: int, end: int) -> str:
 
 def _subject(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """Content words within six words either side of the date, date words left out."""
-    before = [w for w in (x.strip("-") for x in content_words(text[max(lo, start - 80):start]))
+    first, last = max(lo, start - 80), min(hi, end + 80)
+    # whole words only: a window cut inside "expected" would give "ected"
+    while lo < first < start and text[first - 1].isalnum():
+        first += 1
+    while end < last < hi and text[last].isalnum():
+        last -= 1
+    before = [w for w in (x.strip("-") for x in content_words(text[first:start]))
               if len(w) > 2 and w not in _DATE_WORDS]
-    after = [w for w in (x.strip("-") for x in content_words(text[end:min(hi, end + 80)]))
+    after = [w for w in (x.strip("-") for x in content_words(text[end:last]))
              if len(w) > 2 and w not in _DATE_WORDS]
     return " ".join(before[-6:] + after[:6])
 
