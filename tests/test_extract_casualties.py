@@ -233,7 +233,9 @@ def test_counts_in_different_clauses_are_not_added(text):
     ("A 50-year-old man was shot and killed; a second man was critically injured.",
      [("A 50-year-old man", None), ("a second man", "part of a group")]),
     ("Another man was wounded in the arm.", [("Another man", "part of a group")]),
-    ("One of five people hurt in the shooting has died.", [("One of five people", "part of a group")]),
+    # ... and says the whole's toll ("five people hurt")
+    ("One of five people hurt in the shooting has died.",
+     [("One of five people", "part of a group"), ("five people hurt", None)]),
     ("He was one of Sunday's three victims.", [("one of Sunday's three victims", "part of a group")]),
     # a victim named inside a larger toll is one of it
     ("Four people, including a 13-year-old girl, were injured.", [("Four people", None)]),
@@ -429,3 +431,20 @@ def test_a_victim_named_by_a_pronoun_is_never_compared_with_a_toll():
     toll = next(c for c in reconcile.extract("Two people died.") if c.kind == "count")
     assert (he.value.unit, block_key(he)) != (toll.value.unit, block_key(toll))
     assert block_key(he) != block_key(toll)
+
+
+@pytest.mark.parametrize(("text", "whole"), [
+    # the outcome follows the whole's noun: the whole is a toll too
+    ("Dana Pruitt was one of the four people killed in the house.",
+     [("four people killed", 4, "people", "killed")]),
+    ("He was one of three men fatally shot on Monday.",
+     [("three men fatally shot", 3, "man", "killed")]),
+    ("She was one of the two women who were wounded.",
+     [("two women who were wounded", 2, "woman", "injured")]),
+    # the outcome is the part's verb: nothing is said of the whole
+    ("Two of the six victims died.", []),
+    ("One of the five officers was hurt.", []),
+])
+def test_the_whole_a_part_is_taken_from_is_a_toll(text, whole):
+    assert [(t, s, u, subj) for t, s, u, subj in counts(text)
+            if subj in ("killed", "injured") and "of" not in t.split()] == whole

@@ -33,7 +33,8 @@ from typing import Any
 
 from reconcile.extract.context import Context
 from reconcile.extract.fastre import skip_ahead, trie_alternation
-from reconcile.extract.scope import counts_this_incident
+from reconcile.extract.numbers import TENS, UNITS
+from reconcile.extract.scope import counts_this_incident, with_scopes
 from reconcile.extract.words import singular
 from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
@@ -93,6 +94,8 @@ class CasualtyRules:
     violence: frozenset[str] = frozenset()
     # "Watford died at the scene": a death told with the victim's name
     named: tuple[re.Pattern[str], ...] = ()
+    # "one of the four people | killed": an outcome right after a part's whole
+    whole_outcome: re.Pattern[str] | None = None
     # "... before turning the gun on himself": the attacker died too (after a death toll)
     attacker_died: re.Pattern[str] | None = None
     # the nouns of `people`, lower case: a victim named otherwise ("he", "Watford", "a
@@ -225,6 +228,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             build(name + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"))
             if p is not None) if not_names else (),
         attacker_died=build(r"\b(?:" + "|".join(attacker_died) + r")\b") if attacker_died else None,
+        whole_outcome=build(r"\s+(?:(?:who|that)\s+(?:were|had\s+been|have\s+been)\s+)?(?:"
+                            + outcome_alternatives(outcomes) + r")\b"),
         states=frozenset(w.lower() for name in OUTCOMES for w in toll_words[name])
         | frozenset(w.lower() for w in unharmed) | {"dead"},
     )
@@ -355,7 +360,7 @@ def extract_casualties(ctx: Context, numbers: Sequence[Claim],
 
 def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[int, int]],
                 rules: CasualtyRules) -> list[Claim]:
-    joined = _joined_tolls(ctx, numbers, rules)
+    joined = _joined_tolls(ctx, numbers, rules) + _wholes_of_parts(ctx, numbers, rules)
     matches = _matches(ctx.text, rules)
     if not matches:
         return joined
@@ -519,6 +524,38 @@ def _joined_tolls(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules) 
             out.append(ctx.claim(Kind.COUNT, count.start, himself.end(), value,
                                  subject=count.subject))
     return out
+
+
+# "one of the four people", "two of the 12 victims": the whole a part is taken from
+_WHOLE = re.compile(r"\bof\s+(?:(?:the|those|these|its|their|his|her|our)\s+)?"
+                    r"(?P<n>\d{1,4}|[a-z]+)\s+\S", re.IGNORECASE)
+
+
+def _wholes_of_parts(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules) -> list[Claim]:
+    """The tolls an article states through a part: "Harper was one of the four people killed"
+    says four people were killed; "two of the six victims died" says nothing of the six (the
+    outcome must follow the whole's noun, not the part's verb)."""
+    if rules.whole_outcome is None:
+        return []
+    starts = {n.start for n in numbers}
+    out = []
+    for part in numbers:
+        if part.kind != Kind.COUNT or part.value.scope != PART_OF_A_GROUP or not part.value.unit:
+            continue
+        whole = _WHOLE.search(part.text)
+        word = whole.group("n").lower() if whole else ""
+        total = int(word) if word.isdigit() else UNITS.get(word, TENS.get(word))
+        if not total or total <= part.value.stated:
+            continue
+        outcome = rules.whole_outcome.match(ctx.text, part.end)
+        start = part.start + whole.start("n")
+        if outcome is None or start in starts:
+            continue
+        name = next(name for name in OUTCOMES if outcome.group(name))
+        value = NumberValue(stated=float(total), low=float(total), high=float(total),
+                            unit=part.value.unit.split()[-1])
+        out.append(ctx.claim(Kind.COUNT, start, outcome.end(), value, subject=name))
+    return with_scopes(ctx, out)
 
 
 def _attacker_scope(ctx: Context) -> str:
