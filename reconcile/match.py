@@ -200,6 +200,10 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         # against "wounded"): equal figures of two outcomes are two facts
         return 0.0
     closeness = _closeness(a, b, settings)
+    if a.kind == Kind.COUNT and closeness < 1.0 and bool(a_outcomes) != bool(b_outcomes):
+        # one says what became of the people it counts, the other does not ("two people were
+        # shot" / "one person was fatally shot"): a subset and its whole, not one fact
+        return 0.0
     floor = settings.subject_similarity
     if nearest and closeness >= settings.nearest_closeness:
         floor = settings.nearest_subject

@@ -246,6 +246,20 @@ def test_match_different_counts_need_a_word_in_common(first, second, together):
 
 
 @pytest.mark.parametrize(("first", "second", "together"), [
+    ("were shot", "fatally shot", False),   # everyone shot, and those of them who died
+    ("were shot", "found shot", True),      # two counts of everyone shot
+    ("were wounded", "were injured", True),
+])
+def test_match_a_count_with_an_outcome_and_one_without_are_a_part_and_its_whole(
+        first, second, together):
+    from reconcile.match import pair_score
+
+    score = pair_score(count("c1", "a", 2, "people", first), count("c2", "b", 1, "people", second),
+                       TOLLS)
+    assert (score >= TOLLS.pair_score) is together
+
+
+@pytest.mark.parametrize(("first", "second", "together"), [
     # "40 miles northwest of Harwood" / "45 miles southeast of Larkfield": two distances
     ("northwest harwood", "southeast larkfield", False),
     ("drove west", "lies east", False),
