@@ -375,6 +375,8 @@ NOT_CLAIMS = [
     pytest.param("See https://example.com/report?id=2024&p=30%25 for details.", [], id="numbers-in-a-link"),
     pytest.param("It was the Kick Six win.", [], id="spelled-number-in-name"),
     pytest.param("It reuses the same one across accounts.", [], id="same-one-pronoun"),
+    pytest.param("He feared he would be the next one shot.", [], id="next-one-pronoun"),
+    pytest.param("She was the only one hurt.", [], id="only-one-pronoun"),
     pytest.param("Cases fell in the first half of the year.", [], id="first-half"),
 ]
 

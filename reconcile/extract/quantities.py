@@ -46,8 +46,8 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
 _CAPITAL_AFTER = re.compile(r"\s[A-Z]")
-_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the\s+same|this|that|each|every|any|no|which|another)"
-                                 r"\s+$", re.IGNORECASE)
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the\s+(?:same|next|last|first|only|other|right|wrong)|this|"
+                                 r"that|each|every|any|no|which|another)\s+$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|or|-|–)\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b",
                           re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s+of\b")
