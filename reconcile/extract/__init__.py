@@ -68,7 +68,7 @@ def _prepare(rules: Rules) -> None:
     from reconcile.extract.mention import patterns
     from reconcile.extract.numbers import _scale_pattern
     from reconcile.extract.quotes import _patterns
-    from reconcile.extract.scope import _any_scope
+    from reconcile.extract.scope import _scans_of
 
     patterns(rules)
     _scale_pattern(rules)
@@ -76,7 +76,7 @@ def _prepare(rules: Rules) -> None:
     if rules.boilerplate:
         _boilerplate_patterns(rules)
     if rules.scopes:
-        _any_scope(rules.scopes)
+        _scans_of(rules.scopes)
 
 
 def _finite(claim: Claim) -> bool:

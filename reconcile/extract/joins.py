@@ -54,18 +54,37 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _bare_joiner(text: str, m: Mention, nxt: Mention) -> str:
+_JOINERS = ("-", "–", "—", "to", "/", "and", "or")
+_SIGNS = "$€£¥%"  # what _JOINER_NOISE removes besides white space (and a leading "-")
+
+
+def _bare_joiner(text: str, m: Mention, nxt: Mention) -> str | None:
+    """The words between two mentions without signs and spaces ("to" in "$15 to $20"); None
+    when more than five other characters stand between them.
+
+    Speed: the next number is mostly a sentence or more away, and no such gap can become a
+    joiner: cleaning it drops only white space, signs, "%" and two dashes, so more than five
+    other characters leave more than three. Counting them costs a fraction of the clean-up."""
     joiner = text[m.end:nxt.start] if m.end <= nxt.start else text[m.number.end:nxt.number.start]
+    # its first words mostly tell already (a part holds no more than the whole)
+    if len(joiner) > 5 and (_more_than_five(joiner[:16]) or _more_than_five(joiner)):
+        return None
     bare = _JOINER_NOISE.sub("", joiner).lower()
     if bare.endswith("-") and len(bare) > 1:
         bare = bare[:-1]  # "200,000 to-260,000"
     return bare
 
 
+def _more_than_five(chars: str) -> bool:
+    """Whether more than five of the characters are neither white space nor signs."""
+    core = "".join(chars.split())  # str.split and the regex \s agree on white space
+    return len(core) > 5 and len(core) - sum(map(core.count, _SIGNS)) > 5
+
+
 def _range(text: str, m: Mention, nxt: Mention) -> Mention | None:
     """The range (or shared unit) that m and the next mention make, or None."""
     bare = _bare_joiner(text, m, nxt)
-    if bare not in ("-", "–", "—", "to", "/", "and", "or"):
+    if bare not in _JOINERS:
         return None
     unit = _common_unit(m, nxt)
     if unit is None or nxt.hedge is not None or "\n" in text[m.end:nxt.start]:
