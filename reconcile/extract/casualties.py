@@ -28,11 +28,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reconcile.extract.context import Context
-from reconcile.extract.fastre import skip_ahead, trie_alternation
+from reconcile.extract.fastre import lowercase_twin, skip_ahead, trie_alternation
 from reconcile.extract.numbers import TENS, UNITS
 from reconcile.extract.scope import counts_this_incident, with_scopes
 from reconcile.extract.words import singular
@@ -96,6 +96,9 @@ class CasualtyRules:
     named: tuple[re.Pattern[str], ...] = ()
     # "one of the four people | killed": an outcome right after a part's whole
     whole_outcome: re.Pattern[str] | None = None
+    # Speed: the forms' lower-case twins by pattern source (fastre.lowercase_twin): an ASCII
+    # article is scanned case-sensitively, lower-cased, which `re` runs much faster
+    twins: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # "... before turning the gun on himself": the attacker died too (after a death toll)
     attacker_died: re.Pattern[str] | None = None
     # the nouns of `people`, lower case: a victim named otherwise ("he", "Watford", "a
@@ -182,7 +185,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                 build(_LEFT + victim + r"\s+(?:"
                       + outcome_alternatives(left) + r")\b"))
 
-    return CasualtyRules(
+    compiled = CasualtyRules(
         pairs=tuple(p for p in forms(pair) if p is not None),
         pair_hint=build(skip_ahead(r"\b(?:" + "|".join(
             [trie_alternation(people, ignore_case=True), *(f"(?:{f})" for f in people_forms)])
@@ -233,6 +236,10 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         states=frozenset(w.lower() for name in OUTCOMES for w in toll_words[name])
         | frozenset(w.lower() for w in unharmed) | {"dead"},
     )
+    scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
+               compiled.left, compiled.nobody, compiled.none_of]
+    return replace(compiled, twins={p.pattern: twin for p in scanned if p is not None
+                                    and (twin := lowercase_twin(p)) is not None})
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -298,13 +305,27 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
                  (rules.nobody, 0), (rules.none_of, 0)]
         if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(text)):
             forms[:0] = [(pattern, 2) for pattern in rules.pairs]
+        lowered = text.lower() if rules.twins and text.isascii() else None
         out = [(match, count) for pattern, count in forms if pattern is not None
-               for match in pattern.finditer(text)]
+               for match in _finditer(pattern, text, lowered, rules)]
     deaths = [*rules.named, *(rules.pronoun if not words.isdisjoint(rules.pronoun_nouns) else ())]
     if deaths and (not rules.death_words or not words.isdisjoint(rules.death_words)):
         out.extend((match, 1) for lo, hi in _death_windows(text, rules) for pattern in deaths
                    for match in pattern.finditer(text, lo, hi))
     return out
+
+
+def _finditer(pattern: re.Pattern[str], text: str, lowered: str | None,
+              rules: CasualtyRules) -> list[re.Match[str]]:
+    """pattern.finditer(text), found by the pattern's lower-case twin when there is one: the
+    twin gives the same spans, and each is then matched on the text itself for its groups."""
+    twin = rules.twins.get(pattern.pattern) if lowered is not None else None
+    if twin is None:
+        return list(pattern.finditer(text))
+    found = [pattern.match(text, hit.start()) for hit in twin.finditer(lowered)]
+    if any(match is None for match in found):  # never, if the twin is exact: the plain scan
+        return list(pattern.finditer(text))
+    return found  # type: ignore[return-value]
 
 
 _BEFORE_DEATH, _AFTER_DEATH = 90, 40  # characters around a death word a form may take
