@@ -453,3 +453,25 @@ def test_compare_quotes_editorial_marks_are_no_misquote(first, second, expected)
 def test_compare_quotes_a_changed_word_beside_a_contraction_is_still_a_variant():
     assert compare_quotes("We don't know who did this", "We do not know why they did this") \
         == "variant"
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Raymond Greene spoke. Greene said more.",
+    "Greenes and Greeneville. Then Ada Greene came.",
+    "greene was there. Later Greene spoke.",
+    "The A B C D E Greene case.",  # four words at most
+    "Dr. Ada\u00a0Greene and O’Neil Greene’s aide, Greene_x.",
+    "Greene alone, then Greene again.",
+])
+def test_a_surname_resolves_as_one_pattern_per_name_would(text):
+    """_earlier_mention finds what a pattern compiled for the name finds: the first run of one
+    to four capitalised words ending in the name as a whole word."""
+    import re
+
+    from reconcile.extract.quotes import _TOKEN, _earlier_mention
+
+    name = "Greene"
+    reference = re.compile(rf"(?<![\w’'])(?:{_TOKEN}\s+){{1,4}}{re.escape(name)}(?![\w’'])")
+    for position in range(len(text) + 1):
+        match = reference.search(text, 0, position)
+        assert _earlier_mention(text, name, position) == (match.group(0) if match else None)

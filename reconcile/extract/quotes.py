@@ -51,6 +51,26 @@ _LINE_OPENERS = frozenset("\"“‘'-*•#>")
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _TOKEN = rf"(?:[{_UPPER}][\w’'\-]*|[{_UPPER}]\.)"
+# One to four capitalised words right before a point (the run before a surname): searched
+# backwards from each mention of the surname, so no pattern is compiled per name
+_RUN_BEFORE = re.compile(rf"(?<![\w’'])(?:{_TOKEN}\s+){{1,4}}\Z")
+_RUN_REACH = 400  # characters before a mention that a run of four words may take
+
+
+def _earlier_mention(text: str, name: str, position: int) -> str | None:
+    """The first "Raymond Greene" before `position` for the surname "Greene": one to four
+    capitalised words, then the surname as a whole word; None if there is none."""
+    at = text.find(name, 0, position)
+    while at >= 0:
+        end = at + len(name)
+        if end == position or not (text[end].isalnum() or text[end] in "_’'"):
+            run = _RUN_BEFORE.search(text, max(0, at - _RUN_REACH), at)
+            if run:
+                return text[run.start():end]
+        at = text.find(name, at + 1, position)
+    return None
+
+
 _PARTICLE = r"(?:de|da|del|der|den|di|du|la|le|van|von|bin|al|ibn|dos|das|y)"
 _NAME2 = rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,3}}"
 
@@ -518,10 +538,9 @@ class _Reader:
         best = name
         if " " not in name and name[:1].isupper():
             # the article's earlier "Raymond Greene" for "Greene", titles stripped
-            pattern = re.compile(rf"(?<![\w’'])(?:{_TOKEN}\s+){{1,4}}{re.escape(name)}(?![\w’'])")
-            match = pattern.search(self.text, 0, position)
-            if match:
-                full = _tidy_name(_strip_roles(" ".join(_capital_run(match.group(0).split()))))
+            found = _earlier_mention(self.text, name, position)
+            if found:
+                full = _tidy_name(_strip_roles(" ".join(_capital_run(found.split()))))
                 if full.endswith(" " + name) and not _has_org_word(full.split()):
                     best = full
         for said in self._people_before(position) + [s for s in self.said if s.kind == "name"]:
