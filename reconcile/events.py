@@ -1,20 +1,30 @@
-"""Event attributes of an article: the days it says things happened, the streets it names.
+"""Event attributes of an article: the days it says things happened, the streets it names,
+the figures it states.
 
 Words tell two articles' topic; they do not tell two shootings in one city apart, nor join a
 follow-up written weeks later in other words. The day an article says the event happened
 ("on Saturday night", resolved against its publication date by the date extractor) and the
 street it happened on do both. reconcile.cluster turns these into a bonus when two articles
 share them and a penalty when both state them and share none.
+
+Nor do words tell apart two events of one template: the quarterly results of two companies
+("Shr 12 cts vs 10 cts / Net ... / Revs ..."), a central bank's money-market help on two days.
+Their figures do: two reports of one event state some of the same figures, two events of one
+template state their own. So are the comparable claims of two articles (Figures), and the
+numbers written in their openings (Numbers).
 """
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reconcile.extract.context import parse_published as _date
-from reconcile.model import Claim, Kind, Source
+from reconcile.match import block_key
+from reconcile.model import NUMERIC_KINDS, Claim, Kind, NumberValue, Source
 
 # Street names are looked for in the opening, where local news places the event; deeper in
 # a page come related stories and other incidents.
@@ -24,6 +34,19 @@ PLACE_CHARS = 3000
 STREET_WORDS = ("street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive",
                 "lane", "ln", "way", "place", "parkway", "pkwy", "highway", "hwy", "circle",
                 "terrace", "trail", "pike")
+# Numbers are read from the title and this much of the opening, where a template puts the
+# figures that identify its event (the amount, the results) and before the notes and tables
+# that follow. An article needs this many distinct numbers there for them to tell its event
+# from another, and two articles whose numbers are less alike than NUMBERS_ALIKE (IDF-weighted
+# cosine: shared distinctive figures weigh much, a shared "1987" or "two" little) state
+# different figures. On the candidate pairs of gun_violence (training incidents) and ECB+,
+# 13-14% of same-event pairs with enough numbers fall below 0.1, against 59-70% of
+# different-event pairs and 67% of the story pairs Reuters-21578 had.
+NUMBER_CHARS = 1500
+MIN_NUMBERS = 3
+NUMBERS_ALIKE = 0.1
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,/-]\d+)*")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d\d\d(?!\d))")
 
 
 def event_days(source: Source, claims: Iterable[Claim], chars: int) -> frozenset[dt.date]:
@@ -93,3 +116,91 @@ def streets(source: Source, pattern: re.Pattern[str], chars: int = PLACE_CHARS) 
     ('genesee'), so that 'Genesee Street' and 'Genesee St.' are one street."""
     text = f"{source.title or ''}\n{source.text[:chars]}"
     return frozenset(match.group(1).lower() for match in pattern.finditer(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The figures an article's opening states, by the block claim matching compares them in
+    (kind and unit: a count of killed, money in USD), as (low, high) intervals."""
+
+    blocks: Mapping[tuple[str, str], tuple[tuple[float, float], ...]]
+
+    def disagree(self, other: Figures, several: int) -> bool:
+        """True when two articles' figures disagree on `several` or more and agree on none:
+        two events of one template, not two reports of one event.
+
+        Only the blocks both articles state figures in count. Two figures agree when their
+        intervals overlap; the disagreements are the fewer of the two articles' figures in
+        those blocks, so that a long article's many figures do not count against a short
+        one's few."""
+        first = second = 0
+        for key in self.blocks.keys() & other.blocks.keys():
+            mine, theirs = self.blocks[key], other.blocks[key]
+            for low, high in mine:
+                for other_low, other_high in theirs:
+                    if low <= other_high and other_low <= high:
+                        return False
+            first += len(mine)
+            second += len(theirs)
+        return min(first, second) >= several
+
+
+def figures(claims: Iterable[Claim], chars: int) -> Figures:
+    """The figures of the numeric claims that start within an article's first `chars`
+    characters; a bare number ('12', no unit) is not compared, as in claim matching."""
+    blocks: dict[tuple[str, str], set[tuple[float, float]]] = {}
+    for claim in claims:
+        if claim.start > chars or claim.kind not in NUMERIC_KINDS:
+            continue
+        key = block_key(claim)
+        if key is not None and isinstance(claim.value, NumberValue):
+            blocks.setdefault(key, set()).add(_bounds(claim.value))
+    return Figures({key: tuple(sorted(found)) for key, found in sorted(blocks.items())})
+
+
+def _bounds(value: NumberValue) -> tuple[float, float]:
+    """The values a figure is compatible with; an open side ("at least five") is unbounded,
+    so that it agrees with any figure beyond its bound (as in claim matching)."""
+    stated = value.stated
+    low, high = stated if isinstance(stated, tuple) else (stated, stated)
+    if value.low is not None or value.high is not None:
+        low = value.low if value.low is not None else -math.inf
+        high = value.high if value.high is not None else math.inf
+    return low, high
+
+
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    """The numbers written in an article's title and opening, as IDF weights of unit length:
+    a number few articles write ('437', '1543000') weighs more than one many do ('1987')."""
+
+    weights: Mapping[str, float]
+
+    def differ(self, other: Numbers) -> bool:
+        """True when both articles write enough numbers and they are not alike: different
+        figures. Bare numbers count too: a results table's figures carry no unit."""
+        if len(self.weights) < MIN_NUMBERS or len(other.weights) < MIN_NUMBERS:
+            return False
+        shared = self.weights.keys() & other.weights.keys()
+        return sum(self.weights[n] * other.weights[n] for n in shared) < NUMBERS_ALIKE
+
+
+def numbers_in(source: Source, chars: int = NUMBER_CHARS) -> frozenset[str]:
+    """The numbers of an article's title and first `chars` characters, thousands separators
+    dropped ('1,543,000' -> '1543000')."""
+    text = _THOUSANDS.sub("", f"{source.title or ''}\n{source.text[:chars]}")
+    return frozenset(_NUMBER.findall(text))
+
+
+def number_profiles(sources: Sequence[Source], chars: int = NUMBER_CHARS) -> list[Numbers]:
+    """Numbers of every source, weighted by how few of these sources write them (smooth
+    IDF, as scikit-learn's)."""
+    found = [numbers_in(source, chars) for source in sources]
+    counts = Counter(number for numbers in found for number in numbers)
+    total = len(sources)
+    profiles = []
+    for numbers in found:
+        weights = {n: math.log((1 + total) / (1 + counts[n])) + 1.0 for n in sorted(numbers)}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        profiles.append(Numbers({n: w / norm for n, w in weights.items()}))
+    return profiles

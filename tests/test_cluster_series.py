@@ -1,0 +1,105 @@
+"""Events of one template: results tables of different companies, a bank's daily operations.
+Their words are alike; their figures tell them apart, and reports of one event still join."""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import reconcile
+from reconcile.cluster import ClusterSettings, _SeriesEvidence, cluster_sources
+from reconcile.events import Figures, Numbers, number_profiles, numbers_in
+from reconcile.model import Source
+
+WORDS_ONLY = replace(ClusterSettings(), figure_penalty=0.0, series_factor=1.0)
+# the series factor is off by default (it costs time on a large archive); these tests turn it on
+SERIES_ON = replace(ClusterSettings(), series_factor=0.5)
+COMPANIES = ["Alder Pump", "Birchwood Optics", "Cormorant Mills", "Dunlin Textile",
+             "Egret Software", "Fennel Foods", "Gannet Marine", "Hawthorn Paper",
+             "Ibis Medical", "Juniper Steel", "Kestrel Homes", "Larch Instruments",
+             "Merlin Freight", "Nuthatch Glass", "Osprey Leasing", "Plover Chemical",
+             "Quail Ridge Bancorp", "Rowan Electric", "Sorrel Brands", "Tamarack Mining",
+             "Umber Cable", "Vireo Systems", "Wren Packaging", "Yarrow Retail", "Zinnia Labs"]
+
+
+def _table(k: int, name: str, title: str | None = None) -> Source:
+    """A quarterly results table in the wire's template; every company's figures its own."""
+    ticker = "".join(word[:2] for word in name.split()).upper()
+    net, prior = 1_000_000 + 37_911 * k, 700_000 + 21_383 * k
+    text = (f"Shr {10 + 3 * k} cts vs {11 + 3 * k} cts\n\n"
+            f"Net {net:,} vs {prior:,}\n\n"
+            f"Revs {100 + k}.{k % 10} mln vs {200 + k}.{(k + 3) % 10} mln\n\n"
+            f"Note: {name} results exclude a gain of {1 + k / 10:.2f} mln dlrs from a sale.")
+    return Source(f"t{k:02d}", f"t{k:02d}.md", text,
+                  title=title or f"{name.upper()} INC <{ticker}> 4TH QTR NET",
+                  published="1987-03-30")
+
+
+SERIES = [_table(k, name) for k, name in enumerate(COMPANIES)]
+
+
+def _stories(sources, settings=SERIES_ON):
+    claims = {s.id: reconcile.extract(s.text, published=s.published) for s in sources}
+    found = cluster_sources(sources, claims, settings)
+    return [sorted(story.sources) for story in found if len(story.sources) > 1]
+
+
+def test_results_of_different_companies_are_not_one_story():
+    assert _stories(SERIES) == []
+    # the words alone glue the template together
+    assert _stories(SERIES, WORDS_ONLY) != []
+
+
+def test_a_second_report_of_one_companys_results_still_joins():
+    again = _table(4, COMPANIES[4], title="EGRET SOFTWARE <EGSO> POSTS HIGHER 4TH QTR NET")
+    again = replace(again, id="t04-again", path="t04-again.md")
+    assert _stories([*SERIES, again]) == [["t04", "t04-again"]]
+
+
+def test_figures_disagree_when_several_differ_within_blocks_both_state_and_none_agree():
+    killed, usd = ("count", "killed"), ("money", "USD")
+    first = Figures({usd: ((10.0, 10.0), (20.0, 20.0), (30.0, 30.0))})
+    second = Figures({usd: ((11.0, 11.0), (21.0, 21.0)), killed: ((3.0, 3.0),)})
+    assert first.disagree(second, 2) and second.disagree(first, 2)
+    assert not first.disagree(second, 3)  # the fewer figures count: second states only two
+    one_alike = Figures({usd: ((11.0, 11.0), (21.0, 21.0), (30.0, 30.0))})
+    assert not first.disagree(one_alike, 1)  # a figure in common: maybe one event
+    other_block = Figures({killed: ((9.0, 9.0), (4.0, 4.0))})
+    assert not first.disagree(other_block, 1)  # nothing comparable: no evidence
+
+
+def test_an_open_figure_agrees_with_any_beyond_its_bound():
+    at_least = Figures({("count", "people"): ((5.0, math.inf),)})
+    assert not at_least.disagree(Figures({("count", "people"): ((8.0, 8.0),)}), 1)
+    assert at_least.disagree(Figures({("count", "people"): ((4.0, 4.0),)}), 1)
+
+
+def test_numbers_drop_thousands_separators_and_need_three_to_differ():
+    source = Source("a", "a.md", "Net 1,543,000 vs 13.5 pct, 10-7/8 pct.", title="Q 437 MLN")
+    assert numbers_in(source) == {"437", "1543000", "13.5", "10-7/8"}
+    few = Numbers({"437": 1.0})
+    many = Numbers({"1": 0.6, "2": 0.6, "3": math.sqrt(1 - 0.72)})
+    assert not few.differ(many) and not many.differ(few)
+    other = Numbers({"4": 0.6, "5": 0.6, "6": math.sqrt(1 - 0.72)})
+    assert many.differ(other) and not many.differ(many)
+
+
+def test_numbers_many_articles_write_weigh_less():
+    sources = [Source(f"s{k}", f"s{k}.md", f"In 1987 it sold {100 + k} units.") for k in range(5)]
+    profiles = number_profiles(sources)
+    assert profiles[0].weights["1987"] < profiles[0].weights["100"]
+    assert math.isclose(sum(w * w for w in profiles[0].weights.values()), 1.0)
+
+
+def test_the_figure_penalty_needs_several_disagreements_and_no_agreement():
+    def bank(sid, help_, total, forecast, also=""):
+        text = (f"The Bank of England said it provided the money market with {help_} mln stg "
+                f"assistance. This brings its total help today to {total} mln stg and compares "
+                f"with its forecast shortage of {forecast} mln stg.{also}")
+        return Source(sid, f"{sid}.md", text, title="U.K. MONEY MARKET GIVEN HELP")
+
+    sources = [bank("a", 437, 461, 450), bank("b", 265, 290, 750), bank("c", 265, 290, 700)]
+    claims = {s.id: reconcile.extract(s.text) for s in sources}
+    settings = replace(ClusterSettings(), series_factor=1.0)
+    evidence = _SeriesEvidence(sources, claims, settings)
+    assert evidence.adjust(0, 1, 0.6) == 0.6 - settings.figure_penalty  # three apart, none alike
+    assert evidence.adjust(1, 2, 0.6) == 0.6  # two figures agree: one day's operations
