@@ -107,6 +107,13 @@ class _Checker:
             return []
         return value
 
+    def regex_list(self, data: Any, key: str, required: bool = True) -> list[str]:
+        """A list of regular expressions, each checked (key[i] names a broken one)."""
+        values = self.string_list(data, key, required)
+        for i, value in enumerate(values):
+            self.regex(f"{key}[{i}]", value)
+        return values
+
     def number(self, key: str, value: Any, low: float = 0.0, high: float = float("inf")) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
             self.fail(key, f"a number from {low:g} to {high:g}", value)
@@ -216,9 +223,7 @@ def _read_units(data: Any, c: _Checker) -> dict[str, Any]:
     not_nouns = c.string_list(data, "not_counted_nouns", required=False)
     implied = c.string_list(data, "implied_people", required=False)
     names = c.string_list(data, "number_names", required=False)
-    figures = c.string_list(data, "figures_of_speech", required=False)
-    for i, value in enumerate(figures):
-        c.regex(f"figures_of_speech[{i}]", value)
+    figures = c.regex_list(data, "figures_of_speech", required=False)
     combined = (re.compile(r"(?:" + "|".join(f"(?:{f})" for f in figures) + r")\b", re.IGNORECASE)
                 if figures and not c.problems else None)
     return {"units": _frozen(units), "count_nouns_not": frozenset(w.lower() for w in not_nouns),

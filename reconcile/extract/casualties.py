@@ -117,11 +117,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     left = _outcome_lists(data, "left", c)
     no_nouns = _outcome_lists(data, "no_outcome_nouns", c)
     toll_words = _outcome_lists(data, "toll_words", c, patterns=False)
-    died_later = c.string_list(data, "died_later", required=False)
-    for i, value in enumerate(died_later):
-        c.regex(f"died_later[{i}]", value)
+    died_later = c.regex_list(data, "died_later", required=False)
     people = c.string_list(data, "people")
-    people_forms = c.string_list(data, "people_forms", required=False)
     unharmed = c.string_list(data, "unharmed", required=False)
     pronoun_nouns = c.mapping(data, "pronouns", required=False)
     pronouns = sorted(str(name) for name in pronoun_nouns)
@@ -131,15 +128,10 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     not_names = c.string_list(data, "not_names", required=False)
     death_words = c.string_list(data, "death_words", required=False)
     violence = c.string_list(data, "violence_words", required=False)
-    attacker_died = c.string_list(data, "attacker_died", required=False)
-    for i, value in enumerate(attacker_died):
-        c.regex(f"attacker_died[{i}]", value)
-    describers = c.string_list(data, "describers")
-    nobody = c.string_list(data, "nobody")
-    for key, values in (("describers", describers), ("nobody", nobody),
-                        ("people_forms", people_forms)):
-        for i, value in enumerate(values):
-            c.regex(f"{key}[{i}]", value)
+    attacker_died = c.regex_list(data, "attacker_died", required=False)
+    describers = c.regex_list(data, "describers")
+    nobody = c.regex_list(data, "nobody")
+    people_forms = c.regex_list(data, "people_forms", required=False)
     if c.problems:
         return None
     # "the boy was wounded": a definite victim is one victim too; when the article gives its
