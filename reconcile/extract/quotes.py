@@ -898,6 +898,7 @@ _EDITORIAL = re.compile(r"\[[^\]]{0,60}\]|\([^)]{0,60}\)|…|\.\s?\.\s?\.")
 _GAP_WORDS = 12
 
 
+@lru_cache(maxsize=1024)  # a quote is compared with each other quote of its block
 def _with_gaps(quote: str) -> re.Pattern[str] | None:
     """The quote's words as a pattern in which each editorial mark stands for a few words of
     the speaker's, or None when it has no such mark (or only marks and no words)."""
