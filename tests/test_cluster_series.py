@@ -3,7 +3,11 @@ Their words are alike; their figures tell them apart, and reports of one event s
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import reconcile
 from reconcile.cluster import ClusterSettings, _SeriesEvidence, cluster_sources
@@ -103,3 +107,14 @@ def test_the_figure_penalty_needs_several_disagreements_and_no_agreement():
     evidence = _SeriesEvidence(sources, claims, settings)
     assert evidence.adjust(0, 1, 0.6) == 0.6 - settings.figure_penalty  # three apart, none alike
     assert evidence.adjust(1, 2, 0.6) == 0.6  # two figures agree: one day's operations
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789,.-/ a\n", max_size=40))
+def test_numbers_in_reads_numbers_as_the_plain_look_behind_patterns_do(text):
+    # events' patterns look behind only after their first character, for speed; these are
+    # the plain forms they must agree with
+    number = re.compile(r"(?<![\w.])\d+(?:[.,/-]\d+)*")
+    thousands = re.compile(r"(?<=\d),(?=\d\d\d(?!\d))")
+    expected = frozenset(number.findall(thousands.sub("", f"\n{text}")))
+    assert numbers_in(Source("s", "s.md", text)) == expected

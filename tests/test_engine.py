@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from reconcile.errors import UsageError
 from reconcile.ingest import read_sources
 from reconcile.model import Source, Story
 from reconcile import pipeline
-from reconcile.cluster import ClusterSettings, similarity_pairs
+from reconcile.cluster import ClusterSettings, lead_profiles, similarity_pairs
 from reconcile.pipeline import PROGRESS_STEPS, build_report
 from reconcile.report import render
 from reconcile.rules import load_rules
@@ -320,6 +321,25 @@ def test_engine_similarity_ahead_is_the_similarity_of_the_articles_asked_for(inp
     ahead.start()
     assert ahead(sources[1:], floor) == similarity_pairs(sources[1:], floor)
     assert ahead(sources, 0.3) == similarity_pairs(sources, 0.3)
+
+
+@pytest.mark.parametrize("series_factor", [1.0, 0.5])
+def test_engine_lead_profiles_ahead_are_those_of_the_articles_asked_for(inputs, monkeypatch,
+                                                                        series_factor):
+    monkeypatch.setattr(pipeline, "PARALLEL_SIMILARITY_MIN", 1)
+    sources = sorted(inputs[1], key=lambda s: s.id)
+    settings = replace(ClusterSettings(), series_factor=series_factor)
+    ahead = pipeline._SimilarityAhead(sources, settings)
+    ahead.start()
+    expected = lead_profiles(sources, settings)
+    assert ahead.leads(sources, settings) == expected
+    assert any(expected.names) and bool(expected.numbers) == (series_factor != 1.0)
+    # fewer articles (some over the claim limit) or other settings: computed afresh
+    ahead = pipeline._SimilarityAhead(sources, settings)
+    ahead.start()
+    assert ahead.leads(sources[1:], settings) == lead_profiles(sources[1:], settings)
+    other = replace(settings, name_max_sources=1)
+    assert ahead.leads(sources, other) == lead_profiles(sources, other)
 
 
 def _source(source_id: str, text: str) -> Source:
