@@ -15,8 +15,7 @@ from reconcile.events import Figures, Numbers, number_profiles, numbers_in
 from reconcile.model import Source
 
 WORDS_ONLY = replace(ClusterSettings(), figure_penalty=0.0, series_factor=1.0)
-# the series factor is off by default (it costs time on a large archive); these tests turn it on
-SERIES_ON = replace(ClusterSettings(), series_factor=0.5)
+SERIES_ON = ClusterSettings()  # the series factor is on by default
 COMPANIES = ["Alder Pump", "Birchwood Optics", "Cormorant Mills", "Dunlin Textile",
              "Egret Software", "Fennel Foods", "Gannet Marine", "Hawthorn Paper",
              "Ibis Medical", "Juniper Steel", "Kestrel Homes", "Larch Instruments",
@@ -118,3 +117,11 @@ def test_numbers_in_reads_numbers_as_the_plain_look_behind_patterns_do(text):
     thousands = re.compile(r"(?<=\d),(?=\d\d\d(?!\d))")
     expected = frozenset(number.findall(thousands.sub("", f"\n{text}")))
     assert numbers_in(Source("s", "s.md", text)) == expected
+
+
+def test_the_shipped_rules_turn_the_series_factor_on():
+    from reconcile.pipeline import _cluster_settings
+    from reconcile.rules import load_rules
+
+    shipped = _cluster_settings(load_rules(None))
+    assert shipped == ClusterSettings() and shipped.series_factor < 1.0
