@@ -14,6 +14,7 @@ victims" are two parts of a group, not two counts of it.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,9 +53,10 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
         if not value.unit:
             return None  # a bare number says too little to be matched across sources
         unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
-        if claim.kind == Kind.COUNT and _BESIDES.intersection(value.unit.split()):
-            # "three other people", "two additional firefighters" leave out the victims just
-            # named: not a total; bare "others" are people
+        if claim.kind == Kind.COUNT and (_BESIDES.intersection(value.unit.split())
+                                         or _MORE.search(claim.text)):
+            # "three other people", "two additional firefighters", "two more people" leave out
+            # the victims just named: not a total; bare "others" are people
             unit = f"other {'people' if unit in _BESIDES else unit}"
         if _is_age(claim):
             # an age is a fact about one person: only the ages of one named person compare
@@ -76,6 +78,8 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
 
 UNNAMED = "someone unnamed"
 _BESIDES = frozenset({"other", "additional"})
+# "more" or "further" after the number, not a bound ("more than 20", "20 or more")
+_MORE = re.compile(r"(?<!\bor )\b(?:more|further)\b(?!\s+than\b)", re.IGNORECASE)
 
 
 def _is_age(claim: Claim) -> bool:

@@ -1,6 +1,8 @@
 """Matching claims within a story: blocking, scores, one fact per source."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -230,6 +232,18 @@ def test_match_others_are_not_a_total():
     # "others" are people; "other vehicles" are not
     claims[2] = count("c3", "c", 5, "other vehicle", "hospital")
     assert grouped(claims) == [["c1"], ["c2"], ["c3"]]
+
+
+@pytest.mark.parametrize(("text", "besides"), [
+    ("two more people", True), ("Two further victims", True),
+    ("more than two people", False), ("two or more people", False), ("two people", False)])
+def test_match_more_people_are_besides_those_named(text, besides):
+    """'He killed two more people' after naming a first victim: not the toll of three."""
+    claims = [count("c1", "a", 3, "people", "killed"),
+              replace(count("c2", "b", 2, "people", "killed"), text=text),
+              count("c3", "c", 2, "other people", "killed")]
+    expected = [["c1"], ["c2", "c3"]] if besides else [["c1", "c2"], ["c3"]]
+    assert grouped(claims) == expected
 
 
 @pytest.mark.parametrize(("first", "second", "together"), [
