@@ -144,6 +144,19 @@ TOLLS = MatchSettings(outcomes=(("injured", frozenset({"wounded", "injured"})),
                                 ("killed", frozenset({"killed", "dead", "fatally"}))))
 
 
+@pytest.mark.parametrize(("shot", "outcome"), [
+    ("man shot", "man kill"), ("man shot", "shooting left dead"), ("man shot", "dies"),
+    ("people shot", "injure")])
+def test_match_the_shipped_outcome_words_keep_a_toll_from_the_number_shot(shot, outcome):
+    """'A man shot six people' and '... led the man to kill 4 people': the four are a part of
+    the six, not a rival figure (the shipped rules' outcome words)."""
+    from reconcile.rules import load_rules
+
+    claims = [count("c1", "a", 6, "people", shot), count("c2", "b", 4, "people", outcome)]
+    groups, _ = match_story(claims, MatchSettings.from_rules(load_rules(None)))
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["c1"], ["c2"]]
+
+
 def test_match_counts_of_different_outcomes_stay_apart():
     """'Two people were wounded' and 'two people were killed' are two facts, though equal."""
     claims = [count("c1", "a", 2, "people", "wounded"),
