@@ -77,6 +77,12 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
 
 
 UNNAMED = "someone unnamed"
+# The months a figure's words name, by number. "May" and "March" are left out: lower-cased
+# in a subject they are as likely the verb.
+_MONTHS = {name: number for number, names in enumerate(
+    ("january jan", "february feb", "", "april apr", "", "june jun", "july jul",
+     "august aug", "september sept sep", "october oct", "november nov", "december dec"),
+    start=1) for name in names.split()}
 _BESIDES = frozenset({"other", "additional"})
 # "more" or "further" after the number, not a bound ("more than 20", "20 or more")
 _MORE = re.compile(r"(?<!\bor )\b(?:more|further)\b(?!\s+than\b)", re.IGNORECASE)
@@ -197,6 +203,10 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
             return 0.0  # "today" in two articles of different days: the same words, no conflict
         return 0.5 * subject / 100 + (0.5 if overlap else 0.2)
     a_words, b_words = set(a.subject.split()), set(b.subject.split())
+    a_months = {_MONTHS[w] for w in a_words if w in _MONTHS}
+    b_months = {_MONTHS[w] for w in b_words if w in _MONTHS}
+    if a_months and b_months and a_months.isdisjoint(b_months):
+        return 0.0  # a figure for February and one for April: two facts, whatever the values
     a_outcomes = _outcomes(a_words, settings.outcomes)
     b_outcomes = _outcomes(b_words, settings.outcomes)
     if a.kind == Kind.COUNT and a_outcomes and b_outcomes and not a_outcomes & b_outcomes:

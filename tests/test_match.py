@@ -157,6 +157,20 @@ def test_match_the_shipped_outcome_words_keep_a_toll_from_the_number_shot(shot, 
     assert sorted(sorted(c.id for c in g) for g in groups) == [["c1"], ["c2"]]
 
 
+@pytest.mark.parametrize(("first", "second", "together"), [
+    ("industrial production rose february", "industrial production fell november", False),
+    ("starts fell jan", "starts rose january", True),          # one month, two spellings
+    ("retail sales february revised january", "sales declined january", True),  # one in common
+    ("starts fell may", "starts rose april", True),            # "may": a verb as likely
+    ("industrial production rose february", "industrial production rose", True)])
+def test_match_figures_of_different_months_are_two_facts(first, second, together):
+    """'Industrial production fell 2.8 pct in November' is not 'rose 2.8 pct in February'."""
+    claims = [count("c1", "a", 3, "pct", first), count("c2", "b", 3, "pct", second)]
+    assert (grouped(claims) == [["c1", "c2"]]) == together
+    claims[1] = count("c2", "b", 4, "pct", second)  # nor do they conflict
+    assert (grouped(claims) == [["c1", "c2"]]) == together
+
+
 def test_match_counts_of_different_outcomes_stay_apart():
     """'Two people were wounded' and 'two people were killed' are two facts, though equal."""
     claims = [count("c1", "a", 2, "people", "wounded"),
