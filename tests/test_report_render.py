@@ -267,6 +267,22 @@ def test_report_render_terminal_sections(report):
     assert "unresolved (no" in text
 
 
+def test_report_render_terminal_agreements_give_each_wording_a_line(report):
+    lines = [line.rstrip() for line in render(report, "terminal", width=200).splitlines()]
+    # by outlet where the outlet names one source of the group
+    assert any(line.endswith("│ “three”: Harbor Wire") for line in lines)
+    assert any(line.endswith("│ “3 NASAMS batteries”: The Daily Ledger") for line in lines)
+    # two articles of one outlet (Alpine Post) by their ids
+    assert any(line.endswith("│ “More than 200 rescuers”: avalanche-sat") for line in lines)
+    # one wording of several sources: once, with all of them
+    same = dataclasses.replace(report, claims=tuple(
+        dataclasses.replace(c, text="About 220 rescuers") if c.id == "c14" else c
+        for c in report.claims))
+    lines = [line.rstrip() for line in render(same, "terminal", width=200).splitlines()]
+    assert any(line.endswith("│ “About 220 rescuers”: avalanche-sat, avalanche-sun")
+               for line in lines)
+
+
 # --- CSV ----------------------------------------------------------------------------------------
 
 def _csv_rows(text: str) -> list[dict[str, str]]:

@@ -9,6 +9,7 @@ article is printed as written. Without colour the claim is marked «like this» 
 from __future__ import annotations
 
 import io
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from reconcile.model import Report
@@ -176,18 +177,32 @@ def _sentence(before: str, found: str, after: str, color: bool) -> Text:
 def _agreement_table(groups: tuple[GroupView, ...]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title=f"Agreements ({len(groups)})", title_justify="left",
+    table = Table(title=f"Agreements ({len(groups)})", title_justify="left", expand=True,
                   title_style="bold green", show_edge=False, pad_edge=False)
-    for name, ratio in (("fact", 3), ("kind", 1), ("consensus", 2), ("sources", 1),
-                        ("words", 4)):
-        table.add_column(name, overflow="fold", ratio=ratio)
+    for name, ratio in (("fact", 3), ("kind", None), ("consensus", 3), ("sources", None),
+                        ("words", 5)):
+        table.add_column(name, overflow="fold", ratio=ratio,
+                         no_wrap=ratio is None, justify="right" if name == "sources" else "left")
     for view in groups:
         group = view.group
-        words = "; ".join(f"{c.source.id}: {_one_line(c.claim.text)}" for c in view.claims)
         table.add_row(_text(f"{group.subject} ({group.id})"), _text(str(group.kind)),
                       _text(format_value(str(group.kind), group.consensus)),
-                      _text(str(len(set(group.sources)))), _text(words))
+                      _text(str(len(set(group.sources)))), _lines(_wordings(view)))
     return table
+
+
+def _wordings(view: GroupView) -> list[str]:
+    """Each wording of an agreed fact once, on a line of its own, with the sources that use
+    it: by outlet name where that names one source of the group, else by source id."""
+    outlets = Counter(c.source.outlet for c in {c.source.id: c for c in view.claims}.values())
+    by_words: dict[str, list[str]] = {}
+    for c in view.claims:
+        label = c.source.outlet if c.source.outlet and outlets[c.source.outlet] == 1 \
+            else c.source.id
+        names = by_words.setdefault(_one_line(c.claim.text), [])
+        if label not in names:
+            names.append(label)
+    return [f"“{words}”: {', '.join(names)}" for words, names in by_words.items()]
 
 
 def _singles_table(groups: tuple[GroupView, ...]) -> RenderableType:
@@ -252,6 +267,13 @@ def _text(value: object) -> Text:
     from rich.text import Text
 
     return Text("—" if value in (None, "") else _one_line(str(value)))
+
+
+def _lines(lines: list[str]) -> Text:
+    """A table cell of several lines, each made one line as _text makes a cell."""
+    from rich.text import Text
+
+    return Text("\n".join(_one_line(line) for line in lines))
 
 
 def _one_line(text: str | None) -> str:
