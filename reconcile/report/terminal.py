@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from reconcile.model import Report
 from reconcile.report.values import format_claim_value, format_value, value_note
 from reconcile.report.outlets import outlet_records
-from reconcile.report.view import (GroupView, StoryView, Summary, arrange, decision_text,
+from reconcile.report.view import (ClaimView, GroupView, StoryView, Summary, arrange, decision_text,
                                    excerpt, source_line, summarize)
 
 if TYPE_CHECKING:
@@ -193,16 +194,24 @@ def _agreement_table(groups: tuple[GroupView, ...]) -> RenderableType:
 
 def _wordings(view: GroupView) -> list[str]:
     """Each wording of an agreed fact once, on a line of its own, with the sources that use
-    it: by outlet name where that names one source of the group, else by source id."""
-    outlets = Counter(c.source.outlet for c in {c.source.id: c for c in view.claims}.values())
+    it (see _source_labels)."""
+    labels = _source_labels(view.claims)
     by_words: dict[str, list[str]] = {}
     for c in view.claims:
-        label = c.source.outlet if c.source.outlet and outlets[c.source.outlet] == 1 \
-            else c.source.id
+        label = labels[c.source.id]
         names = by_words.setdefault(_one_line(c.claim.text), [])
         if label not in names:
             names.append(label)
     return [f"“{words}”: {', '.join(names)}" for words, names in by_words.items()]
+
+
+def _source_labels(claims: Iterable[ClaimView]) -> dict[str, str]:
+    """Source id -> how a table names it: its outlet where the outlet names one source of
+    these claims, else its id (one outlet's several articles, or no outlet given)."""
+    sources = {c.source.id: c.source for c in claims}
+    outlets = Counter(source.outlet for source in sources.values())
+    return {sid: source.outlet if source.outlet and outlets[source.outlet] == 1 else sid
+            for sid, source in sources.items()}
 
 
 def _singles_table(groups: tuple[GroupView, ...]) -> RenderableType:
@@ -210,12 +219,13 @@ def _singles_table(groups: tuple[GroupView, ...]) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    rows = [(c.source.id, str(g.group.kind), g.group.subject, _one_line(c.claim.text),
+    labels = _source_labels(c for g in groups for c in g.claims)
+    rows = [(labels[c.source.id], str(g.group.kind), g.group.subject, _one_line(c.claim.text),
              format_claim_value(c.claim)) for g in groups for c in g.claims]
     table = Table(title=f"Single-source facts ({len(groups)})", title_justify="left",
-                  title_style="bold blue", show_edge=False, pad_edge=False)
-    for name, ratio in (("source", 2), ("kind", 1), ("fact", 3), ("words", 3), ("value", 2)):
-        table.add_column(name, overflow="fold", ratio=ratio)
+                  title_style="bold blue", show_edge=False, pad_edge=False, expand=True)
+    for name, ratio in (("source", 2), ("kind", None), ("fact", 3), ("words", 3), ("value", 3)):
+        table.add_column(name, overflow="fold", ratio=ratio, no_wrap=ratio is None)
     for row in rows[:SINGLE_ROWS]:
         table.add_row(*(_text(v) for v in row))
     if len(rows) <= SINGLE_ROWS:
