@@ -13,10 +13,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from reconcile.model import Report
+from reconcile.model import Report, Source
 from reconcile.report.values import format_claim_value, format_value, value_note
 from reconcile.report.outlets import outlet_records
-from reconcile.report.view import (ClaimView, GroupView, StoryView, Summary, arrange, decision_text,
+from reconcile.report.view import (GroupView, StoryView, Summary, arrange, decision_text,
                                    excerpt, source_line, summarize)
 
 if TYPE_CHECKING:
@@ -87,14 +87,15 @@ def _print_story(console: Console, view: StoryView, color: bool) -> None:
         for group in view.with_verdict(verdict):
             console.print()
             console.print(_group_block(group, color))
+    labels = _source_labels(view.sources)
     agreements = view.with_verdict("agree")
     if agreements:
         console.print()
-        console.print(_agreement_table(agreements))
+        console.print(_agreement_table(agreements, labels))
     singles = view.with_verdict("single")
     if singles:
         console.print()
-        console.print(_singles_table(singles))
+        console.print(_singles_table(singles, labels))
     others = tuple(g for g in view.groups if g.verdict not in _LABELS)
     for group in others:
         console.print()
@@ -175,7 +176,7 @@ def _sentence(before: str, found: str, after: str, color: bool) -> Text:
     return text
 
 
-def _agreement_table(groups: tuple[GroupView, ...]) -> RenderableType:
+def _agreement_table(groups: tuple[GroupView, ...], labels: dict[str, str]) -> RenderableType:
     from rich.table import Table
 
     table = Table(title=f"Agreements ({len(groups)})", title_justify="left", expand=True,
@@ -188,39 +189,37 @@ def _agreement_table(groups: tuple[GroupView, ...]) -> RenderableType:
         group = view.group
         table.add_row(_text(f"{group.subject} ({group.id})"), _text(str(group.kind)),
                       _text(format_value(str(group.kind), group.consensus)),
-                      _text(str(len(set(group.sources)))), _lines(_wordings(view)))
+                      _text(str(len(set(group.sources)))), _lines(_wordings(view, labels)))
     return table
 
 
-def _wordings(view: GroupView) -> list[str]:
+def _wordings(view: GroupView, labels: dict[str, str]) -> list[str]:
     """Each wording of an agreed fact once, on a line of its own, with the sources that use
-    it (see _source_labels)."""
-    labels = _source_labels(view.claims)
+    it (named as _source_labels names them)."""
     by_words: dict[str, list[str]] = {}
     for c in view.claims:
-        label = labels[c.source.id]
+        label = labels.get(c.source.id, c.source.id)
         names = by_words.setdefault(_one_line(c.claim.text), [])
         if label not in names:
             names.append(label)
     return [f"“{words}”: {', '.join(names)}" for words, names in by_words.items()]
 
 
-def _source_labels(claims: Iterable[ClaimView]) -> dict[str, str]:
-    """Source id -> how a table names it: its outlet where the outlet names one source of
-    these claims, else its id (one outlet's several articles, or no outlet given)."""
-    sources = {c.source.id: c.source for c in claims}
-    outlets = Counter(source.outlet for source in sources.values())
-    return {sid: source.outlet if source.outlet and outlets[source.outlet] == 1 else sid
-            for sid, source in sources.items()}
+def _source_labels(sources: Iterable[Source]) -> dict[str, str]:
+    """Source id -> how a story's tables name it: its outlet where the outlet wrote one of the
+    story's articles, else its id (one outlet's several articles, or no outlet given)."""
+    sources = list(sources)
+    outlets = Counter(source.outlet for source in sources)
+    return {source.id: source.outlet if source.outlet and outlets[source.outlet] == 1
+            else source.id for source in sources}
 
 
-def _singles_table(groups: tuple[GroupView, ...]) -> RenderableType:
+def _singles_table(groups: tuple[GroupView, ...], labels: dict[str, str]) -> RenderableType:
     from rich.console import Group as RenderGroup
     from rich.table import Table
     from rich.text import Text
 
-    labels = _source_labels(c for g in groups for c in g.claims)
-    rows = [(labels[c.source.id], str(g.group.kind), g.group.subject, _one_line(c.claim.text),
+    rows = [(labels.get(c.source.id, c.source.id), str(g.group.kind), g.group.subject, _one_line(c.claim.text),
              format_claim_value(c.claim)) for g in groups for c in g.claims]
     table = Table(title=f"Single-source facts ({len(groups)})", title_justify="left",
                   title_style="bold blue", show_edge=False, pad_edge=False, expand=True)
