@@ -311,6 +311,15 @@ COUNT = [
                  id="hedge-roughly"),
     pytest.param("Some 40 000 fans came.", [("count", "Some 40 000 fans", 40000.0, "fan", "approximately")],
                  id="space-grouped-thousands"),
+    # a tokenised text's thousands ("100, 000"): a "000" group only, as "2, 500" may be a list
+    pytest.param("The tank holds 100, 000 gallons.",
+                 [("quantity", "100, 000 gallons", 100000.0, "gallon", None)], id="tokenised-thousands"),
+    pytest.param("Some 1, 000, 000 fans came.",
+                 [("count", "Some 1, 000, 000 fans", 1000000.0, "fan", "approximately")],
+                 id="tokenised-millions"),
+    pytest.param("Seats 2, 500 and 3 were empty.",
+                 [("count", "2", 2.0, "", None), ("count", "500", 500.0, "", None),
+                  ("count", "3", 3.0, "", None)], id="comma-space-list-is-not-thousands"),
 ]
 
 NUMBERS = [
