@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import chain
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence, Set as AbstractSet
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from itertools import chain
 from typing import Any
 
 from reconcile.events import (PLACE_CHARS, STREET_WORDS, EventMarks, Figures, Numbers,

@@ -313,7 +313,8 @@ COUNT = [
                  id="space-grouped-thousands"),
     # a tokenised text's thousands ("100, 000"): a "000" group only, as "2, 500" may be a list
     pytest.param("The tank holds 100, 000 gallons.",
-                 [("quantity", "100, 000 gallons", 100000.0, "gallon", None)], id="tokenised-thousands"),
+                 [("quantity", "100, 000 gallons", 100000.0, "gallon", None)],
+                 id="tokenised-thousands"),
     pytest.param("Some 1, 000, 000 fans came.",
                  [("count", "Some 1, 000, 000 fans", 1000000.0, "fan", "approximately")],
                  id="tokenised-millions"),

@@ -64,8 +64,8 @@ VAGUE_RE = re.compile(r"(?=[tdshmb])\b(?:(?:tens|hundreds) of (?:thousands|milli
 
 # Digits: 1,234,567.89 | 12,34,567.89 (Indian grouping) | 1234.5 | .5 | 1 414 021 100 (space
 # groups, at least two of them) | 5, 000 and 100, 000 (a tokenised text's thousands: only
-# "000" groups, as "2, 500" may be a list). Letters may touch the digits ("USD3.14", "Rs20"); the
-# classifier decides if they are a code.
+# "000" groups, as "2, 500" may be a list). Letters may touch the digits ("USD3.14", "Rs20");
+# the classifier decides if they are a code.
 DIGITS = re.compile(  # the leading lookahead lets the scan skip non-digit positions fast
     r"(?=[\d.])(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3}){2,}(?![\d,])|\d{1,3}(?:[\u00a0\u202f]\d{3}|[ ]000)(?![\d,.])"

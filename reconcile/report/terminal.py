@@ -219,8 +219,9 @@ def _singles_table(groups: tuple[GroupView, ...], labels: dict[str, str]) -> Ren
     from rich.table import Table
     from rich.text import Text
 
-    rows = [(labels.get(c.source.id, c.source.id), str(g.group.kind), g.group.subject, _one_line(c.claim.text),
-             format_claim_value(c.claim)) for g in groups for c in g.claims]
+    rows = [(labels.get(c.source.id, c.source.id), str(g.group.kind), g.group.subject,
+             _one_line(c.claim.text), format_claim_value(c.claim))
+            for g in groups for c in g.claims]
     table = Table(title=f"Single-source facts ({len(groups)})", title_justify="left",
                   title_style="bold blue", show_edge=False, pad_edge=False, expand=True)
     for name, ratio in (("source", 2), ("kind", None), ("fact", 3), ("words", 3), ("value", 3)):
