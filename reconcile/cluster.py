@@ -15,7 +15,8 @@ Wire copy repeats templates: results tables of different companies, a central ba
 operations, one fund family's payouts state by state. Their words are alike, so their figures
 tell them apart (reconcile.events): two articles whose comparable claims disagree on several
 figures and agree on none lose `figure_penalty`, and two that share no rare word (only the
-series' own words) and write different numbers keep `series_factor` of their similarity.
+series' own words) and write different numbers keep `series_factor` of their similarity; two
+whose titles name different months or quarters keep `period_factor` of it.
 """
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ from itertools import chain
 from typing import Any
 
 from reconcile.events import (PLACE_CHARS, STREET_WORDS, EventMarks, Figures, Numbers,
-                              event_marks, figures, number_profiles, street_pattern)
+                              event_marks, figures, number_profiles, other_periods,
+                              street_pattern, title_periods)
 from reconcile.extract.context import parse_published as _date
 from reconcile.model import Claim, Kind, Source, Story
 from reconcile.names import names_in, story_name_variants
@@ -80,6 +82,10 @@ class ClusterSettings:
     figure_disagreements: int = 3  # how many figures are several
     series_factor: float = 0.5     # kept when no rare word is shared and the numbers differ
     rare_word_max_sources: int = 20  # a word in more leads than this is a series' or topic's
+    # Titles that name different months or quarters are one series' reports of two periods:
+    # a period factor of 0.5 took Reuters-21578 from 4,081 conflicts to 3,934, gun_violence
+    # training and ECB+ stories unchanged (95.8, 89.6).
+    period_factor: float = 0.5     # kept when the titles name different months or quarters
 
     @classmethod
     def from_tolerances(cls, tolerances: Mapping[str, Any]) -> ClusterSettings:
@@ -102,7 +108,8 @@ _TOLERANCE_KEYS = {"story_similarity": "similarity", "story_date_window": "date_
                    "story_figure_penalty": "figure_penalty",
                    "story_figure_disagreements": "figure_disagreements",
                    "story_series_factor": "series_factor",
-                   "story_rare_word_max_sources": "rare_word_max_sources"}
+                   "story_rare_word_max_sources": "rare_word_max_sources",
+                   "story_period_factor": "period_factor"}
 _WHOLE_NUMBERS = ("date_window", "figure_disagreements", "rare_word_max_sources")
 
 
@@ -309,15 +316,17 @@ class LeadProfiles:
     names: Sequence[frozenset[str]]
     rare_words: Sequence[frozenset[str]] = ()
     numbers: Sequence[Numbers] = ()
+    periods: Sequence[frozenset[tuple[str, int]]] = ()  # when the period factor is on
 
 
 def lead_profiles(sources: Sequence[Source], settings: ClusterSettings) -> LeadProfiles:
     """The lead profiles of these sources (word and name counts are taken over them)."""
     names = _rare_names(sources, settings.name_max_sources)
+    periods = [title_periods(s.title) for s in sources] if settings.period_factor != 1.0 else ()
     if settings.series_factor == 1.0:
-        return LeadProfiles(names)
+        return LeadProfiles(names, periods=periods)
     return LeadProfiles(names, _rare_words(sources, settings.rare_word_max_sources),
-                        number_profiles(sources))
+                        number_profiles(sources), periods)
 
 
 class _SeriesEvidence:
@@ -341,6 +350,7 @@ class _SeriesEvidence:
         self.rare = profiles.rare_words
         # an article with too few numbers never differs; checked first, as it is the cheapest
         self.counted = [n.counted() for n in self.numbers]
+        self.periods = profiles.periods if settings.period_factor != 1.0 else ()
 
     def adjust(self, i: int, j: int, value: float) -> float:
         """The similarity of articles i and j once their figures have been weighed."""
@@ -351,6 +361,9 @@ class _SeriesEvidence:
                 and self.rare[i].isdisjoint(self.rare[j]) \
                 and self.numbers[i].differ(self.numbers[j]):
             value *= self.settings.series_factor
+        if self.periods and self.periods[i] and self.periods[j] \
+                and other_periods(self.periods[i], self.periods[j]):
+            value *= self.settings.period_factor
         return value
 
 

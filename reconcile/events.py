@@ -200,6 +200,45 @@ def numbers_in(source: Source, chars: int = NUMBER_CHARS) -> frozenset[str]:
     return frozenset(_NUMBER.findall(text))
 
 
+# The period a title names: "U.S. HOUSING STARTS FELL 2.7 PCT IN MAY", "SALES ROSE IN
+# FEBRUARY", "TECH DATA <TECD> 4TH QTR ENDS JAN 31 NET". A month counts after a word that
+# dates ("in", "for", "ended"...) or before a day, as titles in capitals write "MAY" the verb
+# too; a quarter is an ordinal before "qtr" or "quarter".
+_MONTH_NUMBERS = {name: number for number, names in enumerate(
+    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+     "august aug", "september sept sep", "october oct", "november nov", "december dec"),
+    start=1) for name in names.split()}
+_MONTH_NAME = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_TITLE_MONTH = re.compile(
+    rf"\b(?:in|for|of|ends|ended|ending|through|since|during)\s+({_MONTH_NAME})\b\.?"
+    rf"|\b({_MONTH_NAME})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
+_ORDINALS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4,
+             "fourth": 4}
+_TITLE_QUARTER = re.compile(r"\b(1st|2nd|3rd|4th|first|second|third|fourth)\s+(?:qtr|quarter)\b",
+                            re.IGNORECASE)
+
+
+def title_periods(title: str | None) -> frozenset[tuple[str, int]]:
+    """The months and quarters a title names, as ("month", 1-12) and ("quarter", 1-4)."""
+    found: set[tuple[str, int]] = set()
+    for match in _TITLE_MONTH.finditer(title or ""):
+        found.add(("month", _MONTH_NUMBERS[(match.group(1) or match.group(2)).lower()]))
+    for match in _TITLE_QUARTER.finditer(title or ""):
+        found.add(("quarter", _ORDINALS[match.group(1).lower()]))
+    return frozenset(found)
+
+
+def other_periods(first: frozenset[tuple[str, int]], second: frozenset[tuple[str, int]]) -> bool:
+    """True when two titles name periods of one kind and none in common: the figures of
+    February against those of May, a first quarter against a fourth."""
+    for kind in ("month", "quarter"):
+        a = {n for k, n in first if k == kind}
+        b = {n for k, n in second if k == kind}
+        if a and b and a.isdisjoint(b):
+            return True
+    return False
+
+
 def number_profiles(sources: Sequence[Source], chars: int = NUMBER_CHARS) -> list[Numbers]:
     """Numbers of every source, weighted by how few of these sources write them (smooth
     IDF, as scikit-learn's)."""

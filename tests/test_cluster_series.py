@@ -6,12 +6,13 @@ import math
 import re
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reconcile
 from reconcile.cluster import ClusterSettings, _SeriesEvidence, cluster_sources
-from reconcile.events import Figures, Numbers, number_profiles, numbers_in
+from reconcile.events import Figures, Numbers, number_profiles, numbers_in, title_periods
 from reconcile.model import Source
 
 WORDS_ONLY = replace(ClusterSettings(), figure_penalty=0.0, series_factor=1.0)
@@ -125,3 +126,39 @@ def test_the_shipped_rules_turn_the_series_factor_on():
 
     shipped = _cluster_settings(load_rules(None))
     assert shipped == ClusterSettings() and shipped.series_factor < 1.0
+
+
+@pytest.mark.parametrize(("title", "periods"), [
+    ("U.S. HOUSING STARTS FELL 2.7 PCT IN MAY", {("month", 5)}),
+    ("FED MAY CUT RATES", set()),  # the verb
+    ("TECH DATA <TECD> 4TH QTR ENDS JAN 31 NET", {("month", 1), ("quarter", 4)}),
+    ("Sales rose in the first quarter", {("quarter", 1)}),
+    ("March 10 shooting on 1st Street", {("month", 3)}),
+    ("MARCH ON WASHINGTON", set()),
+    (None, set())])
+def test_title_periods_are_months_and_quarters_titles_date(title, periods):
+    assert title_periods(title) == periods
+
+
+def _housing(sid: str, title: str, month: str) -> Source:
+    text = (f"U.S. housing starts fell in {month} to a seasonally adjusted annual rate of "
+            f"1,769,000 units, the Commerce Department said.")
+    return Source(sid, f"{sid}.md", text, title=title, published="1987-06-16")
+
+
+def test_titles_of_two_months_or_quarters_keep_the_period_factor():
+    sources = [_housing("a", "U.S. HOUSING STARTS FELL 2.7 PCT IN MAY", "May"),
+               _housing("b", "U.S. HOUSING STARTS FELL 2.7 PCT IN FEBRUARY", "February"),
+               _housing("c", "HOUSING STARTS DOWN IN MAY, PERMITS LOWER", "May"),
+               _housing("d", "HOUSING STARTS DOWN, PERMITS LOWER", "May"),
+               _housing("e", "ACME CORP <ACM> 1ST QTR NET", "May"),
+               _housing("f", "ACME CORP <ACM> 4TH QTR MAY 31 NET", "May")]
+    claims = {s.id: [] for s in sources}
+    evidence = _SeriesEvidence(sources, claims, SERIES_ON)
+    factor = SERIES_ON.period_factor
+    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor  # May against February
+    assert evidence.adjust(0, 2, 0.6) == 0.6           # both May
+    assert evidence.adjust(1, 3, 0.6) == 0.6           # a title that names no period
+    assert evidence.adjust(4, 5, 0.6) == 0.6 * factor  # first quarter against fourth
+    off = _SeriesEvidence(sources, claims, replace(SERIES_ON, period_factor=1.0))
+    assert off.adjust(0, 1, 0.6) == 0.6
