@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reconcile.extract.context import parse_published as _date
+from reconcile.extract.words import MONTH_NUMBER
 from reconcile.match import block_key
 from reconcile.model import NUMERIC_KINDS, Claim, Kind, NumberValue, Source
 
@@ -204,11 +205,7 @@ def numbers_in(source: Source, chars: int = NUMBER_CHARS) -> frozenset[str]:
 # FEBRUARY", "TECH DATA <TECD> 4TH QTR ENDS JAN 31 NET". A month counts after a word that
 # dates ("in", "for", "ended"...) or before a day, as titles in capitals write "MAY" the verb
 # too; a quarter is an ordinal before "qtr" or "quarter".
-_MONTH_NUMBERS = {name: number for number, names in enumerate(
-    ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
-     "august aug", "september sept sep", "october oct", "november nov", "december dec"),
-    start=1) for name in names.split()}
-_MONTH_NAME = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_MONTH_NAME = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _TITLE_MONTH = re.compile(
     rf"\b(?:in|for|of|ends|ended|ending|through|since|during)\s+({_MONTH_NAME})\b\.?"
     rf"|\b({_MONTH_NAME})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
@@ -222,7 +219,7 @@ def title_periods(title: str | None) -> frozenset[tuple[str, int]]:
     """The months and quarters a title names, as ("month", 1-12) and ("quarter", 1-4)."""
     found: set[tuple[str, int]] = set()
     for match in _TITLE_MONTH.finditer(title or ""):
-        found.add(("month", _MONTH_NUMBERS[(match.group(1) or match.group(2)).lower()]))
+        found.add(("month", MONTH_NUMBER[(match.group(1) or match.group(2)).lower()]))
     for match in _TITLE_QUARTER.finditer(title or ""):
         found.add(("quarter", _ORDINALS[match.group(1).lower()]))
     return frozenset(found)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reconcile.extract.words import MONTH_NUMBER
 from reconcile.model import PART_OF_A_GROUP, Claim, DateValue, Kind, NumberValue, QuoteValue
 from reconcile.names import name_beside
 
@@ -79,10 +80,8 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
 UNNAMED = "someone unnamed"
 # The months a figure's words name, by number. "May" and "March" are left out: lower-cased
 # in a subject they are as likely the verb.
-_MONTHS = {name: number for number, names in enumerate(
-    ("january jan", "february feb", "", "april apr", "", "june jun", "july jul",
-     "august aug", "september sept sep", "october oct", "november nov", "december dec"),
-    start=1) for name in names.split()}
+_MONTHS = {name: number for name, number in MONTH_NUMBER.items()
+           if name not in ("may", "march", "mar")}
 _BESIDES = frozenset({"other", "additional"})
 # "more" or "further" after the number, not a bound ("more than 20", "20 or more")
 _MORE = re.compile(r"(?<!\bor )\b(?:more|further)\b(?!\s+than\b)", re.IGNORECASE)

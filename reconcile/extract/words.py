@@ -26,6 +26,12 @@ built known seen given taken done shown grown born drawn written driven chosen b
 stolen hidden worn torn sworn
 """.split())
 
+# Month names and their abbreviations, lower-cased -> the month's number (1-12)
+MONTH_NUMBER = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+
 IRREGULAR_SINGULAR = {
     "people": "people", "persons": "people", "person": "people", "men": "man",
     "women": "woman", "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
+from reconcile.extract.words import MONTH_NUMBER
+
 # ---------------------------------------------------------------------------------------------
 # vocabulary
 
-_MONTH_NUMBER = {name: i for i, names in enumerate((
-    (), ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec"))) for name in names}
+_MONTH_NUMBER = MONTH_NUMBER
 _WEEKDAY_NUMBER = {name: i for i, names in enumerate((
     ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
     ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
