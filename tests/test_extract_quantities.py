@@ -140,6 +140,8 @@ QUANTITY = [
                  [("quantity", "up to 120 mph", 120.0, "mile per hour", "up_to")], id="mph-up-to"),
     pytest.param("A 13-year-old boy won the spelling bee.",
                  [("quantity", "13-year-old", 13.0, "year of age", None)], id="age"),
+    pytest.param("The camp takes 12-year-olds.",
+                 [("quantity", "12-year-olds", 12.0, "year of age", None)], id="ages-plural"),
     pytest.param("The trial lasted five years.", [("quantity", "five years", 5.0, "year", None)], id="spelled-years"),
     pytest.param("The fire burned 4,000 acres.", [("quantity", "4,000 acres", 4000.0, "acre", None)], id="acres"),
     pytest.param("OPEC cut 800,000 barrels a day.",
