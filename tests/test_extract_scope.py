@@ -48,6 +48,8 @@ def test_roundups_and_period_totals_carry_their_scope(text, expected):
      [("Four people", "including the attacker"), ("14 others", None)]),
     ("Six people were killed, including the suspect, and four people were injured.",
      [("Six people", "including the attacker"), ("four people", None)]),
+    ("The gunman killed four people, including himself, at the plant.",
+     [("four people", "including the attacker")]),
     # a roundup's phrase before a figure still scopes it
     ("In shootings across the city, five were killed and 12 wounded.",
      [("five", "in separate incidents"), ("12", "in separate incidents")]),
