@@ -346,11 +346,12 @@ class _SeriesEvidence:
                        for f in self.figures]
         if profiles is None:
             profiles = lead_profiles(sources, settings)
-        self.numbers = profiles.numbers if settings.series_factor != 1.0 else ()
+        # lead_profiles leaves out what a factor that is off does not need
+        self.numbers = profiles.numbers
         self.rare = profiles.rare_words
         # an article with too few numbers never differs; checked first, as it is the cheapest
         self.counted = [n.counted() for n in self.numbers]
-        self.periods = profiles.periods if settings.period_factor != 1.0 else ()
+        self.periods = profiles.periods
 
     def adjust(self, i: int, j: int, value: float) -> float:
         """The similarity of articles i and j once their figures have been weighed."""

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reconcile.extract.context import parse_published as _date
-from reconcile.extract.words import MONTH_NUMBER
+from reconcile.extract.words import MONTH_NUMBER, QUARTER_NUMBER
 from reconcile.match import block_key
 from reconcile.model import NUMERIC_KINDS, Claim, Kind, NumberValue, Source
 
@@ -209,10 +209,9 @@ _MONTH_NAME = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _TITLE_MONTH = re.compile(
     rf"\b(?:in|for|of|ends|ended|ending|through|since|during)\s+({_MONTH_NAME})\b\.?"
     rf"|\b({_MONTH_NAME})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
-_ORDINALS = {"1st": 1, "first": 1, "2nd": 2, "second": 2, "3rd": 3, "third": 3, "4th": 4,
-             "fourth": 4}
-_TITLE_QUARTER = re.compile(r"\b(1st|2nd|3rd|4th|first|second|third|fourth)\s+(?:qtr|quarter)\b",
-                            re.IGNORECASE)
+# "last quarter" in a title is the one before publication, not the fourth: ordinals only
+_ORDINAL_QUARTER = "|".join(w for w in QUARTER_NUMBER if w not in ("final", "last"))
+_TITLE_QUARTER = re.compile(rf"\b({_ORDINAL_QUARTER})\s+(?:qtr|quarter)\b", re.IGNORECASE)
 
 
 def title_periods(title: str | None) -> frozenset[tuple[str, int]]:
@@ -221,7 +220,7 @@ def title_periods(title: str | None) -> frozenset[tuple[str, int]]:
     for match in _TITLE_MONTH.finditer(title or ""):
         found.add(("month", MONTH_NUMBER[(match.group(1) or match.group(2)).lower()]))
     for match in _TITLE_QUARTER.finditer(title or ""):
-        found.add(("quarter", _ORDINALS[match.group(1).lower()]))
+        found.add(("quarter", QUARTER_NUMBER[match.group(1).lower()]))
     return frozenset(found)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reconcile.extract.words import MONTH_NUMBER
+from reconcile.extract.words import MONTH_NUMBER, QUARTER_NUMBER
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary
@@ -33,8 +33,7 @@ _SMALL_NUMBERS.update({"couple": 2, "couple of": 2, "a couple": 2, "thirteen": 1
 _SMALL_NUMBERS.update({f"{tens} {unit}": value + _SMALL_NUMBERS[unit]
                        for tens, value in _TENS.items()
                        for unit in "one two three four five six seven eight nine".split()})
-_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                  "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_QUARTER_WORDS = QUARTER_NUMBER
 _SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                  "seventies": 70, "eighties": 80, "nineties": 90}
