@@ -156,6 +156,10 @@ QUANTITY = [
                  id="hertz"),
     pytest.param("Maddon, 66, has lost weight.", [("quantity", "66", 66.0, "year of age", None)],
                  id="age-after-name"),
+    pytest.param("Breyona McMillian, 16, died.", [("quantity", "16", 16.0, "year of age", None)],
+                 id="age-after-name-inner-capital"),
+    pytest.param("Webb and Stone, both 17, were hurt.", [("quantity", "17", 17.0, "year of age", None)],
+                 id="age-after-names-both"),
     pytest.param("It had a 5-mpg boost.", [("quantity", "5-mpg", 5.0, "mile per gallon", None)], id="mpg"),
     pytest.param("He rode at 15-22 miles per hour.",
                  [("quantity", "15-22 miles per hour", (15.0, 22.0), "mile per hour", None)],
@@ -353,6 +357,9 @@ NUMBERS = [
     pytest.param("The answer is forty-five (45).", [("count", "forty-five", 45.0, "", None)], id="restated-in-parens"),
     pytest.param("The answer is minus one.", [("count", "one", -1.0, "", None)], id="minus-one"),
     pytest.param("It is a three-bed flat.", [("count", "three-bed", 3.0, "bed", None)], id="article-not-in-number"),
+    # the base of a rate is no count; the figure before it is
+    pytest.param("It logged 240 crimes per 100,000 residents.", [("count", "240 crimes", 240.0, "crime", None)],
+                 id="rate-base-not-a-count"),
 ]
 
 NOT_CLAIMS = [
@@ -390,6 +397,10 @@ NOT_CLAIMS = [
     pytest.param("He feared he would be the next one shot.", [], id="next-one-pronoun"),
     pytest.param("She was the only one hurt.", [], id="only-one-pronoun"),
     pytest.param("Cases fell in the first half of the year.", [], id="first-half"),
+    # telephone numbers written alone (units.yaml service_numbers) and typed on a keypad
+    pytest.param("A neighbour called 911, and the 911 call was played in court.", [], id="called-911"),
+    pytest.param("Call Crime Stoppers at 713-222-TIPS (8477) or text CRIMES (274637).", [],
+                 id="keypad-letters"),
 ]
 
 

@@ -67,6 +67,8 @@ def not_a_claim(text: str, n: Number, prefix: str, suffix: str,
         return True
     if before == "(" and after == ")" and n.value < 100 and _JERSEY.search(prefix):
         return True
+    if before == "(" and after == ")" and _spelled_on_keypad(prefix, text[start:end]):
+        return True  # "800-222-TIPS (8477)", "text CRIMES (274637)": a phone number's letters
     acronym = _ACRONYM_BEFORE.search(prefix) if n.scaled else None
     if acronym and text[end - 1:end].isupper() and text[end - 2:end - 1].isdigit() \
             and acronym.group(1) not in rules.currency_codes:
@@ -84,6 +86,20 @@ def _month_before(prefix: str) -> bool:
 def _in_phone_number(text: str, start: int, end: int) -> bool:
     phone = _PHONE.search(text, max(0, start - 6), min(len(text), end + 10))
     return bool(phone and phone.start() <= start < phone.end())
+
+
+# the letters on a telephone keypad's digit keys
+_KEYPAD = {letter: digit for digit, letters in (("2", "ABC"), ("3", "DEF"), ("4", "GHI"),
+                                                 ("5", "JKL"), ("6", "MNO"), ("7", "PQRS"),
+                                                 ("8", "TUV"), ("9", "WXYZ"))
+           for letter in letters}
+_CAPITALS_BEFORE = re.compile(r"\b([A-Z]{3,})[ \u00a0]?\($")
+
+
+def _spelled_on_keypad(prefix: str, digits: str) -> bool:
+    """Whether the digits in parentheses are the capitals before them typed on a phone."""
+    word = _CAPITALS_BEFORE.search(prefix)
+    return bool(word) and "".join(_KEYPAD[ch] for ch in word.group(1)) == digits
 
 
 def _is_score(text: str, n: Number, prefix: str, suffix: str, unit_match, rules: Rules) -> bool:

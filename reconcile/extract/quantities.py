@@ -31,8 +31,9 @@ _PERCENT = re.compile(r"(?:(?P<glued>pc)\b|[ \u00a0]?(?:(?P<sign>%)|"
                       r"(?P<pp>-?\s?percentage[\s-]points?)|"
                       r"(?P<word>-?\s?per\s?cent(?:age)?\b|-?\s?pct\b)))"
                       r"(?P<points>\s+points?\b)?", re.IGNORECASE)
-# a person's age after the name: "Maddon, 66, has used..."
-_AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+,\s$")
+# a person's age after the name: "Maddon, 66, has used...", "McMillian, 16, died", "O'Neal, 40,";
+# "Webb and Stone, both 16, were hurt"
+_AGE_AFTER_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z],\s(?:both\s|all\s)?$")
 # an age said outright: "aged 18 to 34", "under the age of 5", "at age 35"
 _AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of|at\s+age|ages|life\s+expectancy\s+"
                          r"(?:\w+\s+){0,4}?(?:is|was|of)(?:\s+(?:about|around|nearly|almost))?)\s+$",
@@ -52,6 +53,7 @@ _RANGE_AFTER = re.compile(r"\s*(?:to|or|-|–)\s*(?:\d|two|three|four|five|six|s
                           re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s+of\b")
 _YEARS_WORD = re.compile(r"\s+years?\b")
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 
 
@@ -145,6 +147,10 @@ def _count(text: str, n: Number, prefix: str, suffix: str, rules: Rules) -> Ment
     if (not n.spelled and not n.scaled and n.value.is_integer() and 1800 <= n.value <= 2100
             and _YEAR.fullmatch(text, start, end)):
         return None  # a year standing alone is a date, not a count
+    if not n.spelled and text[start:end] in rules.service_numbers:
+        return None  # "called 911", "a 911 call": a telephone number
+    if _PER_BEFORE.search(prefix):
+        return None  # "240 crimes per 100,000 residents": the base of a rate, not a count
     age = _age(text, n, prefix, suffix, rules)
     if age is not None:
         return age
