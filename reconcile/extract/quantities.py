@@ -20,7 +20,7 @@ from reconcile.extract.joins import join_mentions
 from reconcile.extract.measures import metres_not_millions, read_measure, unit_after
 from reconcile.extract.mention import Mention, patterns, with_hedge
 from reconcile.extract.money import currency_after, read_money
-from reconcile.extract.not_claims import not_a_claim, spelled_in_name
+from reconcile.extract.not_claims import MONTHS, WEEKDAYS, not_a_claim, spelled_in_name
 from reconcile.extract.numbers import Number, find_numbers
 from reconcile.extract.predicate import predicate_subject
 from reconcile.extract.words import subject_around
@@ -33,7 +33,13 @@ _PERCENT = re.compile(r"(?:(?P<glued>pc)\b|[ \u00a0]?(?:(?P<sign>%)|"
                       r"(?P<points>\s+points?\b)?", re.IGNORECASE)
 # a person's age after the name: "Maddon, 66, has used...", "McMillian, 16, died", "O'Neal, 40,";
 # "Webb and Stone, both 16, were hurt"
-_AGE_AFTER_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[a-z],\s(?:both\s|all\s)?$")
+_AGE_AFTER_NAME = re.compile(r"(?<![\w'’-])(?!(?:%s)\b)[A-Z][\w'’-]*[a-z],\s(?:both\s|all\s)?$"
+                             % "|".join(m.title() for m in (*MONTHS, *WEEKDAYS)))  # not "June, 30"
+# ... or after a full name or a noun for a person, also at the end of a list item or sentence:
+# "Ali R. Brown, 20.", "Darrell E. Thomas, 29;", "Another man, 32, was shot", "a girl, 15;"
+_AGE_AFTER_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z](?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]*[a-z],\s$")
+_AGE_AFTER_PERSON = re.compile(r"\b([a-z]+),\s(?:also\s|both\s)?$")
+_AGE_END = re.compile(r"[,;]|\.(?!\d)")
 # an age said outright: "aged 18 to 34", "under the age of 5", "at age 35"
 _AGE_BEFORE = re.compile(r"\b(?:aged|age\s+of|ages\s+of|at\s+age|ages|life\s+expectancy\s+"
                          r"(?:\w+\s+){0,4}?(?:is|was|of)(?:\s+(?:about|around|nearly|almost))?)\s+$",
@@ -210,7 +216,8 @@ def _age(text: str, n: Number, prefix: str, suffix: str, rules: Rules) -> Mentio
     age = rules.units.get("year old")
     if age is None:
         return None
-    if suffix[:1] == "," and _AGE_AFTER_NAME.search(prefix):
+    if suffix[:1] == "," and _AGE_AFTER_NAME.search(prefix) or _AGE_END.match(suffix) and (
+            _AGE_AFTER_FULL_NAME.search(prefix) or _after_person(prefix, rules)):
         return Mention(Kind.QUANTITY, n.start, n.end, n, age.name)
     if _AGE_BEFORE.search(text, max(0, n.start - 70), n.start) or (_AGE_COPULA.search(prefix) and
                                        _AGE_COPULA_AFTER.match(suffix)):
@@ -218,6 +225,12 @@ def _age(text: str, n: Number, prefix: str, suffix: str, rules: Rules) -> Mentio
         end = n.end + years.end() if years else n.end
         return with_hedge(text, Mention(Kind.QUANTITY, n.start, end, n, age.name), rules)
     return None
+
+
+def _after_person(prefix: str, rules: Rules) -> bool:
+    """Whether the prefix ends with a noun for one person and a comma: "another man, "."""
+    noun = _AGE_AFTER_PERSON.search(prefix)
+    return bool(noun) and rules.casualties is not None and noun.group(1) in rules.casualties.victims
 
 
 def _to_claim(ctx: Context, m: Mention) -> Claim | None:
