@@ -408,6 +408,9 @@ NOT_CLAIMS = [
     pytest.param("A neighbour called 911, and the 911 call was played in court.", [], id="called-911"),
     pytest.param("Call Crime Stoppers at 713-222-TIPS (8477) or text CRIMES (274637).", [],
                  id="keypad-letters"),
+    pytest.param("Two magazines lay at the scene.[14][6]", [("count", "Two magazines", 2.0, "magazine", None)],
+                 id="reference-marks"),
+    pytest.param("Image 8 of 11 Police at the scene.", [], id="photo-gallery"),
 ]
 
 

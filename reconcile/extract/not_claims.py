@@ -33,6 +33,8 @@ _SCORE_AFTER = re.compile(r"[-–](\d+)(?![\d,%]|\.\d)[ \u00a0]?(?P<rest>[A-Za-z
 _SCORE_BEFORE = re.compile(r"(?<![\d.,])\d+[-–]$")
 _WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 _NAME_BEFORE = re.compile(r"([A-Za-z&][\w&.\-]*)[ \u00a0]$")
+# "Image 8 of 11", "Photo 3 of 12": where a photo gallery counts its pictures
+_PAGER_BEFORE = re.compile(r"\b(?:image|photo|picture|slide)\s+\d+\s+of\s+$", re.IGNORECASE)
 # "Dak Prescott (4) celebrates": a small number alone in parentheses after a name
 _JERSEY = re.compile(r"[A-Z][a-z]+[ \u00a0]\($")
 
@@ -67,6 +69,10 @@ def not_a_claim(text: str, n: Number, prefix: str, suffix: str,
         return True
     if before == "(" and after == ")" and n.value < 100 and _JERSEY.search(prefix):
         return True
+    if before == "[" and after == "]":
+        return True  # "found at the scene.[14][6]": a reference mark
+    if _PAGER_BEFORE.search(prefix):
+        return True  # "Image 8 of 11": the size of a photo gallery
     if before == "(" and after == ")" and _spelled_on_keypad(prefix, text[start:end]):
         return True  # "800-222-TIPS (8477)", "text CRIMES (274637)": a phone number's letters
     acronym = _ACRONYM_BEFORE.search(prefix) if n.scaled else None
