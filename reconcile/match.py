@@ -275,7 +275,7 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
     for key in sorted(blocks):
         members = blocks[key]
         scores: dict[tuple[int, int], float] = {}
-        nearest = _mutual_nearest(members, canonical)
+        nearest = _mutual_nearest(members, canonical, settings)
         # "a 67-year-old man" in two sources may be one person; "a 15-year-old" and "a
         # 17-year-old" are as likely two as one misstated: equal ages group, others never.
         # So with parts of a group: "three of the victims" and "one of the victims" are two
@@ -317,11 +317,19 @@ def _candidate_pairs(members: list[Claim], settings: MatchSettings):
             yield (min(i, j), max(i, j))
 
 
-def _mutual_nearest(members: list[Claim], canonical: dict[str, str]) -> set[tuple[int, int]]:
+def _mutual_nearest(members: list[Claim], canonical: dict[str, str],
+                    settings: MatchSettings) -> set[tuple[int, int]]:
     """Pairs (i, j) whose numeric values are each other's closest in the other source, when
-    neither claim overlaps any claim of the other source."""
+    neither claim overlaps any claim of the other source.
+
+    Two small counts of things (whole numbers below count_floor) are not paired so: a story
+    names several small groups of one noun ("one woman" shot, "two women" arguing, "three
+    victims" taken to hospital, "two victims" released), and two sources' nearest ones are as
+    likely two groups as one misstated; they must share the words of what became of them."""
     if not members or not isinstance(members[0].value, NumberValue):
         return set()
+    small = {i for i, m in enumerate(members) if m.kind == Kind.COUNT
+             and all(float(v).is_integer() and abs(v) < settings.count_floor for v in _stated(m))}
     by_source: dict[str, list[int]] = defaultdict(list)
     for index, claim in enumerate(members):
         by_source[canonical.get(claim.source, claim.source)].append(index)
@@ -335,7 +343,7 @@ def _mutual_nearest(members: list[Claim], canonical: dict[str, str]) -> set[tupl
             if any(numbers_overlap(members[j], members[k]) for k in a_idx):
                 continue
             back = min(a_idx, key=lambda k: (_distance(members[j], members[k]), k))
-            if back == i:
+            if back == i and not (i in small and j in small):
                 found.add((min(i, j), max(i, j)))
     return found
 

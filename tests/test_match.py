@@ -56,6 +56,19 @@ def test_match_mutually_nearest_values_pair_despite_different_words():
     assert grouped(claims) == [["c1", "c2"], ["c3", "c4"]]
 
 
+def test_match_nearest_small_counts_need_words_in_common():
+    # 84 launchers against 82: one fact misstated; one woman shot against two women arguing:
+    # two groups of people, though each is the other's nearest figure
+    claims = [count("c1", "a", 84, "launcher", "taiwan get"),
+              count("c2", "b", 82, "launcher", "package includes"),
+              count("c3", "a", 1, "woman", ""),
+              count("c4", "b", 2, "woman", "argued dance floor")]
+    assert grouped(claims) == [["c1", "c2"], ["c3"], ["c4"]]
+    claims[3] = count("c4", "b", 2, "woman", "shot club")
+    claims[2] = count("c3", "a", 1, "woman", "shot")
+    assert grouped(claims) == [["c1", "c2"], ["c3", "c4"]]
+
+
 def test_match_unrelated_far_values_stay_apart():
     claims = [money("c1", "a", 5e6, 4.9e6, 5.1e6, "school budget repairs"),
               money("c2", "b", 90e6, 89e6, 91e6, "stadium bond voters")]
