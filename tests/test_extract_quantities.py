@@ -334,6 +334,13 @@ COUNT = [
     pytest.param("Seats 2, 500 and 3 were empty.",
                  [("count", "2", 2.0, "", None), ("count", "500", 500.0, "", None),
                   ("count", "3", 3.0, "", None)], id="comma-space-list-is-not-thousands"),
+    # ... and its decimals, after a currency sign or before a unit, where no sentence ends
+    pytest.param("A 6. 1-magnitude quake hit.", [("count", "6. 1-magnitude", 6.1, "magnitude", None)],
+                 id="tokenised-decimal-before-hyphen"),
+    pytest.param("Its share was 29. 8% then.", [("percent", "29. 8%", 29.8, "%", None)],
+                 id="tokenised-decimal-percent"),
+    pytest.param("In 2006. 12 people came.", [("count", "12 people", 12.0, "people", None)],
+                 id="sentence-end-before-digits-is-not-a-decimal"),
 ]
 
 NUMBERS = [
