@@ -13,6 +13,7 @@ victims" are two parts of a group, not two counts of it.
 """
 from __future__ import annotations
 
+import datetime
 import itertools
 import re
 from collections import defaultdict
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reconcile.extract.words import MONTH_NUMBER
+from reconcile.extract.words import MONTH_NUMBER, WEEKDAY_NUMBER
 from reconcile.model import PART_OF_A_GROUP, Claim, DateValue, Kind, NumberValue, QuoteValue
 from reconcile.names import name_beside
 
@@ -198,8 +199,11 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         overlap = dates_overlap(a, b)
         if subject < settings.subject_similarity + (20 if overlap else 40):
             return 0.0
-        if not overlap and _same_relative_words(a, b):
-            return 0.0  # "today" in two articles of different days: the same words, no conflict
+        if not overlap and (_same_relative_words(a, b) or _weekday_weeks_apart(a, b)
+                            or _weekday_weeks_apart(b, a)):
+            # "today" in two articles of different days: the same words, no conflict; "Friday"
+            # against "Jan. 22", a Friday: an article published or updated a week later
+            return 0.0
         return 0.5 * subject / 100 + (0.5 if overlap else 0.2)
     a_words, b_words = set(a.subject.split()), set(b.subject.split())
     a_months = {_MONTHS[w] for w in a_words if w in _MONTHS}
@@ -242,6 +246,19 @@ def _same_relative_words(a: Claim, b: Claim) -> bool:
     resolved against different publication dates."""
     return (a.value.relative and b.value.relative and a.value.anchor != b.value.anchor
             and " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()))
+
+
+def _weekday_weeks_apart(a: Claim, b: Claim) -> bool:
+    """A weekday said alone ("Friday", "early Sunday"), resolved against a's publication date,
+    that lands whole weeks from b's day, which falls on that weekday: the article may have
+    been published or updated after the day it tells of, so "Friday" may be b's Friday."""
+    if not a.value.relative or a.value.granularity != "day" or b.value.granularity != "day":
+        return False
+    named = {WEEKDAY_NUMBER[w] for w in re.findall(r"[a-z]+", a.text.lower()) if w in WEEKDAY_NUMBER}
+    if len(named) != 1:
+        return False
+    day_a, day_b = (datetime.date.fromisoformat(c.value.stated[0]) for c in (a, b))
+    return day_b.weekday() in named and (day_a - day_b).days % 7 == 0
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool | None:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import re
 
-from reconcile.extract.words import MONTH_NUMBER, QUARTER_NUMBER
+from reconcile.extract.words import MONTH_NUMBER, QUARTER_NUMBER, WEEKDAY_NUMBER
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary
 
 _MONTH_NUMBER = MONTH_NUMBER
-_WEEKDAY_NUMBER = {name: i for i, names in enumerate((
-    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
-    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
-    ("sunday", "sun"))) for name in names}
+_WEEKDAY_NUMBER = WEEKDAY_NUMBER
 _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
                   "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
                   "nineteenth twentieth").split()
