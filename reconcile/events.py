@@ -224,6 +224,17 @@ def title_periods(title: str | None) -> frozenset[tuple[str, int]]:
     return frozenset(found)
 
 
+# A company's stock ticker in a title: a wire's "<LOR>" or "<FFED.O>", "(NYSE: LOR)"
+_TITLE_TICKER = re.compile(r"<([A-Z][A-Z0-9&]{0,9})(?:\.[A-Z]{1,2})?>"
+                           r"|\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX)\s*:\s*([A-Z][A-Z0-9]{0,9})"
+                           r"(?:\.[A-Z]{1,2})?\)")
+
+
+def title_tickers(title: str | None) -> frozenset[str]:
+    """The stock tickers a title names, without their exchange suffix ("<FFED.O>" -> FFED)."""
+    return frozenset(m.group(1) or m.group(2) for m in _TITLE_TICKER.finditer(title or ""))
+
+
 def other_periods(first: frozenset[tuple[str, int]], second: frozenset[tuple[str, int]]) -> bool:
     """True when two titles name periods of one kind and none in common: the figures of
     February against those of May, a first quarter against a fourth."""

@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 import reconcile
 from reconcile.cluster import ClusterSettings, _SeriesEvidence, cluster_sources
-from reconcile.events import Figures, Numbers, number_profiles, numbers_in, title_periods
+from reconcile.events import (Figures, Numbers, number_profiles, numbers_in, title_periods,
+                              title_tickers)
 from reconcile.model import Source
 
-WORDS_ONLY = replace(ClusterSettings(), figure_penalty=0.0, series_factor=1.0)
+WORDS_ONLY = replace(ClusterSettings(), figure_penalty=0.0, series_factor=1.0, ticker_factor=1.0)
 SERIES_ON = ClusterSettings()  # the series factor is on by default
 COMPANIES = ["Alder Pump", "Birchwood Optics", "Cormorant Mills", "Dunlin Textile",
              "Egret Software", "Fennel Foods", "Gannet Marine", "Hawthorn Paper",
@@ -49,6 +50,8 @@ def _stories(sources, settings=SERIES_ON):
 
 def test_results_of_different_companies_are_not_one_story():
     assert _stories(SERIES) == []
+    # the figures tell them apart without the titles' tickers too
+    assert _stories(SERIES, replace(SERIES_ON, ticker_factor=1.0)) == []
     # the words alone glue the template together
     assert _stories(SERIES, WORDS_ONLY) != []
 
@@ -162,4 +165,29 @@ def test_titles_of_two_months_or_quarters_keep_the_period_factor():
     assert evidence.adjust(1, 3, 0.6) == 0.6           # a title that names no period
     assert evidence.adjust(4, 5, 0.6) == 0.6 * factor  # first quarter against fourth
     off = _SeriesEvidence(sources, claims, replace(SERIES_ON, period_factor=1.0))
+    assert off.adjust(0, 1, 0.6) == 0.6
+
+
+@pytest.mark.parametrize(("title", "tickers"), [
+    ("LORAL CORP <LOR> 2ND QTR SEPT 30", {"LOR"}),
+    ("FIDELITY FEDERAL SAVINGS <FFED.O> 3RD QTR", {"FFED"}),  # without the exchange suffix
+    ("<ACME> TO BUY <WIDG.N> FOR 40 DLRS A SHARE", {"ACME", "WIDG"}),
+    ("Acme (NYSE: ACM) beats forecasts", {"ACM"}),
+    ("Shooting at <unknown> address", set()),
+    (None, set())])
+def test_title_tickers_read_wire_and_exchange_forms(title, tickers):
+    assert title_tickers(title) == tickers
+
+
+def test_titles_of_two_companies_keep_the_ticker_factor():
+    sources = [_housing("a", "ACME CORP <ACM> 1ST QTR NET", "May"),
+               _housing("b", "WIDGET INC <WIDG.O> 1ST QTR NET", "May"),
+               _housing("c", "<WIDG> AGREES TO <ACM> OFFER", "May"),
+               _housing("d", "ACME CORP 1ST QTR NET", "May")]
+    claims = {s.id: [] for s in sources}
+    evidence = _SeriesEvidence(sources, claims, SERIES_ON)
+    assert evidence.adjust(0, 1, 0.6) == 0.6 * SERIES_ON.ticker_factor  # two companies
+    assert evidence.adjust(0, 2, 0.6) == 0.6  # a ticker in common
+    assert evidence.adjust(1, 3, 0.6) == 0.6  # a title that names no ticker
+    off = _SeriesEvidence(sources, claims, replace(SERIES_ON, ticker_factor=1.0))
     assert off.adjust(0, 1, 0.6) == 0.6

@@ -173,8 +173,8 @@ MISTAKES = [
      "matching.yaml: story_simlarity: expected one of story_similarity, subject_similarity, "
      "story_date_window, story_date_factor, story_event_bonus, story_event_penalty, "
      "story_place_bonus, story_place_penalty, story_figure_penalty, story_figure_disagreements, "
-     "story_series_factor, story_rare_word_max_sources, story_period_factor, update_words, "
-     "story_street_words, got 'story_simlarity'"),
+     "story_series_factor, story_rare_word_max_sources, story_period_factor, "
+     "story_ticker_factor, update_words, story_street_words, got 'story_simlarity'"),
     ("not-a-mapping", "aliases.yaml", "- just\n- a list\n",
      "aliases.yaml: expected a mapping at the top level, got list"),
     ("invalid-yaml", "aliases.yaml", "entities: {Pentagon: [DoD\n",
