@@ -235,6 +235,17 @@ def title_tickers(title: str | None) -> frozenset[str]:
     return frozenset(m.group(1) or m.group(2) for m in _TITLE_TICKER.finditer(title or ""))
 
 
+def other_tickers(first: frozenset[str], second: frozenset[str]) -> bool:
+    """True when two titles name tickers and none in common; a class of a company's shares,
+    one letter more, is the company ("KDNY" / "KDNYP")."""
+    return bool(first and second) and not any(_one_company(a, b) for a in first for b in second)
+
+
+def _one_company(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return short == long or len(short) >= 3 and len(long) == len(short) + 1 and long.startswith(short)
+
+
 def other_periods(first: frozenset[tuple[str, int]], second: frozenset[tuple[str, int]]) -> bool:
     """True when two titles name periods of one kind and none in common: the figures of
     February against those of May, a first quarter against a fourth."""

@@ -183,11 +183,16 @@ def test_titles_of_two_companies_keep_the_ticker_factor():
     sources = [_housing("a", "ACME CORP <ACM> 1ST QTR NET", "May"),
                _housing("b", "WIDGET INC <WIDG.O> 1ST QTR NET", "May"),
                _housing("c", "<WIDG> AGREES TO <ACM> OFFER", "May"),
-               _housing("d", "ACME CORP 1ST QTR NET", "May")]
+               _housing("d", "ACME CORP 1ST QTR NET", "May"),
+               _housing("e", "ACME CORP PREFERRED <ACMP> CONVERTED", "May"),
+               _housing("f", "CHRYSLER <C> 1ST QTR NET", "May"),
+               _housing("g", "CHEMICAL <CHL> 1ST QTR NET", "May")]
     claims = {s.id: [] for s in sources}
     evidence = _SeriesEvidence(sources, claims, SERIES_ON)
     assert evidence.adjust(0, 1, 0.6) == 0.6 * SERIES_ON.ticker_factor  # two companies
     assert evidence.adjust(0, 2, 0.6) == 0.6  # a ticker in common
     assert evidence.adjust(1, 3, 0.6) == 0.6  # a title that names no ticker
+    assert evidence.adjust(0, 4, 0.6) == 0.6  # a class of the company's shares
+    assert evidence.adjust(5, 6, 0.6) == 0.6 * SERIES_ON.ticker_factor  # not a class: "C"
     off = _SeriesEvidence(sources, claims, replace(SERIES_ON, ticker_factor=1.0))
     assert off.adjust(0, 1, 0.6) == 0.6
