@@ -61,6 +61,7 @@ def test_one_man_stays_the_number_extractors_claim():
     ("Police said two men were killed in the shooting.", "two men", "killed"),
     ("All three suspects were charged with murder.", "three suspects", "charged"),
     ("It sent 82 HIMARS launchers to the front.", "82 HIMARS launchers", "sent front"),
+    ("Two 17-year-olds were killed in the shooting.", "Two", "killed"),  # people of an age
 ])
 def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, subject):
     start = sentence.index(phrase)

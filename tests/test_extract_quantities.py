@@ -371,6 +371,10 @@ NUMBERS = [
     pytest.param("The answer is forty-five (45).", [("count", "forty-five", 45.0, "", None)], id="restated-in-parens"),
     pytest.param("The answer is minus one.", [("count", "one", -1.0, "", None)], id="minus-one"),
     pytest.param("It is a three-bed flat.", [("count", "three-bed", 3.0, "bed", None)], id="article-not-in-number"),
+    # people counted by their age: the count is of people, the age its own claim
+    pytest.param("Two 17-year-olds were killed.", [("count", "Two", 2.0, "people", None),
+                                                   ("quantity", "17-year-olds", 17.0, "year of age", None)],
+                 id="count-of-people-of-an-age"),
     # the base of a rate is no count; the figure before it is
     pytest.param("It logged 240 crimes per 100,000 residents.", [("count", "240 crimes", 240.0, "crime", None)],
                  id="rate-base-not-a-count"),

@@ -34,6 +34,8 @@ _SUBORDINATE = frozenset("that which who whom whose when where while after befor
 _NEGATIONS = frozenset({"not", "never"})
 # An aside between the count and its verb: ", including a girl," / ", most of them teenagers,"
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\b[^,;:.]{0,60},")
+# people counted by their age: "two 17-year-olds were killed"
+AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGNORECASE)
 # "three counts of attempted murder": a count of charges is a count of what it charges
 _CHARGE = re.compile(r"\bcounts?\s+of\s+(.+)$", re.IGNORECASE)
 # Conjunctions that open a clause of their own right before a count: the count is its subject,
@@ -45,8 +47,8 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
                       after_words: int = 3, before_words: int = 2) -> str:
     """The predicate words of the count at text[start:end], within the sentence [lo, hi)."""
     after = text[end:min(hi, end + 100)]
-    aside = _ASIDE.match(after)
-    if aside:  # "Four people, including a 13-year-old girl, were injured"
+    aside = _ASIDE.match(after) or AGES_AFTER.match(after)
+    if aside:  # "Four people, including a 13-year-old girl, were injured", "two 17-year-olds"
         after = after[aside.end():]
     stop = _BREAK.search(after)
     if stop:

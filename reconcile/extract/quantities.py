@@ -22,7 +22,7 @@ from reconcile.extract.mention import Mention, patterns, with_hedge
 from reconcile.extract.money import currency_after, read_money
 from reconcile.extract.not_claims import MONTHS, WEEKDAYS, not_a_claim, spelled_in_name
 from reconcile.extract.numbers import Number, find_numbers
-from reconcile.extract.predicate import predicate_subject
+from reconcile.extract.predicate import AGES_AFTER, predicate_subject
 from reconcile.extract.words import subject_around
 from reconcile.model import Claim, Kind, NumberValue
 from reconcile.rules import Rules
@@ -169,6 +169,8 @@ def _count(text: str, n: Number, prefix: str, suffix: str, rules: Rules) -> Ment
         implied = _IMPLIED.match(suffix)
         if implied and implied.group(1) in rules.implied_people:
             noun = "people"  # "two killed, three wounded": people are meant
+        elif AGES_AFTER.match(suffix):
+            noun = "people"  # "two 17-year-olds": people of an age, the age its own claim
     if noun and n.value < 1 and _SHARE_OF.match(suffix):
         # "half of the affected customers", "two thirds of members": a share of a group is a
         # percentage of it (50%), not half a customer
