@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 
 from reconcile.extract.numbers import Number
-from reconcile.extract.words import STOPWORDS, looks_plural
+from reconcile.extract.words import MONTH_NUMBER, STOPWORDS, WEEKDAY_NUMBER, looks_plural
 from reconcile.rules import Rules, Unit
 
-MONTHS = ("january february march april may june july august september october november "
-          "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
-WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+MONTHS = list(MONTH_NUMBER)  # with their abbreviations
+WEEKDAYS = [day for day in WEEKDAY_NUMBER if day.endswith("day")]  # without theirs
 _MONTH_BEFORE = re.compile(r"\b(?:%s)\.?\s*$" % "|".join(MONTHS), re.IGNORECASE)
 _LONGEST_MONTH = max(len(m) for m in MONTHS)
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:%s)\b" % "|".join(MONTHS),
