@@ -150,22 +150,24 @@ def _housing(sid: str, title: str, month: str) -> Source:
     return Source(sid, f"{sid}.md", text, title=title, published="1987-06-16")
 
 
+def _title_evidence(*titles: str, **settings: float) -> _SeriesEvidence:
+    """The series evidence over articles alike but for their titles."""
+    sources = [_housing(f"t{k}", title, "May") for k, title in enumerate(titles)]
+    return _SeriesEvidence(sources, {s.id: [] for s in sources}, replace(SERIES_ON, **settings))
+
+
 def test_titles_of_two_months_or_quarters_keep_the_period_factor():
-    sources = [_housing("a", "U.S. HOUSING STARTS FELL 2.7 PCT IN MAY", "May"),
-               _housing("b", "U.S. HOUSING STARTS FELL 2.7 PCT IN FEBRUARY", "February"),
-               _housing("c", "HOUSING STARTS DOWN IN MAY, PERMITS LOWER", "May"),
-               _housing("d", "HOUSING STARTS DOWN, PERMITS LOWER", "May"),
-               _housing("e", "ACME CORP <ACM> 1ST QTR NET", "May"),
-               _housing("f", "ACME CORP <ACM> 4TH QTR MAY 31 NET", "May")]
-    claims = {s.id: [] for s in sources}
-    evidence = _SeriesEvidence(sources, claims, SERIES_ON)
+    titles = ("U.S. HOUSING STARTS FELL 2.7 PCT IN MAY",
+              "U.S. HOUSING STARTS FELL 2.7 PCT IN FEBRUARY",
+              "HOUSING STARTS DOWN IN MAY, PERMITS LOWER", "HOUSING STARTS DOWN, PERMITS LOWER",
+              "ACME CORP <ACM> 1ST QTR NET", "ACME CORP <ACM> 4TH QTR MAY 31 NET")
+    evidence = _title_evidence(*titles)
     factor = SERIES_ON.period_factor
     assert evidence.adjust(0, 1, 0.6) == 0.6 * factor  # May against February
     assert evidence.adjust(0, 2, 0.6) == 0.6           # both May
     assert evidence.adjust(1, 3, 0.6) == 0.6           # a title that names no period
     assert evidence.adjust(4, 5, 0.6) == 0.6 * factor  # first quarter against fourth
-    off = _SeriesEvidence(sources, claims, replace(SERIES_ON, period_factor=1.0))
-    assert off.adjust(0, 1, 0.6) == 0.6
+    assert _title_evidence(*titles, period_factor=1.0).adjust(0, 1, 0.6) == 0.6
 
 
 @pytest.mark.parametrize(("title", "tickers"), [
@@ -180,19 +182,15 @@ def test_title_tickers_read_wire_and_exchange_forms(title, tickers):
 
 
 def test_titles_of_two_companies_keep_the_ticker_factor():
-    sources = [_housing("a", "ACME CORP <ACM> 1ST QTR NET", "May"),
-               _housing("b", "WIDGET INC <WIDG.O> 1ST QTR NET", "May"),
-               _housing("c", "<WIDG> AGREES TO <ACM> OFFER", "May"),
-               _housing("d", "ACME CORP 1ST QTR NET", "May"),
-               _housing("e", "ACME CORP PREFERRED <ACMP> CONVERTED", "May"),
-               _housing("f", "CHRYSLER <C> 1ST QTR NET", "May"),
-               _housing("g", "CHEMICAL <CHL> 1ST QTR NET", "May")]
-    claims = {s.id: [] for s in sources}
-    evidence = _SeriesEvidence(sources, claims, SERIES_ON)
-    assert evidence.adjust(0, 1, 0.6) == 0.6 * SERIES_ON.ticker_factor  # two companies
-    assert evidence.adjust(0, 2, 0.6) == 0.6  # a ticker in common
-    assert evidence.adjust(1, 3, 0.6) == 0.6  # a title that names no ticker
-    assert evidence.adjust(0, 4, 0.6) == 0.6  # a class of the company's shares
-    assert evidence.adjust(5, 6, 0.6) == 0.6 * SERIES_ON.ticker_factor  # not a class: "C"
-    off = _SeriesEvidence(sources, claims, replace(SERIES_ON, ticker_factor=1.0))
-    assert off.adjust(0, 1, 0.6) == 0.6
+    titles = ("ACME CORP <ACM> 1ST QTR NET", "WIDGET INC <WIDG.O> 1ST QTR NET",
+              "<WIDG> AGREES TO <ACM> OFFER", "ACME CORP 1ST QTR NET",
+              "ACME CORP PREFERRED <ACMP> CONVERTED", "CHRYSLER <C> 1ST QTR NET",
+              "CHEMICAL <CHL> 1ST QTR NET")
+    evidence = _title_evidence(*titles)
+    factor = SERIES_ON.ticker_factor
+    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor  # two companies
+    assert evidence.adjust(0, 2, 0.6) == 0.6           # a ticker in common
+    assert evidence.adjust(1, 3, 0.6) == 0.6           # a title that names no ticker
+    assert evidence.adjust(0, 4, 0.6) == 0.6           # a class of the company's shares
+    assert evidence.adjust(5, 6, 0.6) == 0.6 * factor  # not a class: "C" is too short
+    assert _title_evidence(*titles, ticker_factor=1.0).adjust(0, 1, 0.6) == 0.6
