@@ -153,7 +153,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     # Lakewood dies", "Sutton, of Dunbar, was killed"), an age aside
     places = "".join(f"(?<!\\b{p} )" for p in ("in", "of", "at", "from", "near", "on", "to"))
     name = (r"(?P<det>" + places + r"(?-i:\b(?!(?:" + "|".join(re.escape(w) for w in not_names)
-            + r")\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+){0,2}))(?P<noun>)"
+            + r")\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:[^\S\n]+[A-Z][a-z]+){0,2}))(?P<noun>)"
             r"(?:,\s*\d{1,3},)?\s+")
 
     def deaths(lists: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -303,8 +303,15 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
     deaths = [*rules.named, *(rules.pronoun if not words.isdisjoint(rules.pronoun_nouns) else ())]
     if deaths and (not rules.death_words or not words.isdisjoint(rules.death_words)):
         out.extend((match, 1) for lo, hi in _death_windows(text, rules) for pattern in deaths
-                   for match in pattern.finditer(text, lo, hi))
+                   for match in pattern.finditer(text, lo, hi)
+                   if not _PLACE_BEFORE.search(text, max(0, match.start() - 40), match.start()))
     return out
+
+
+# "Jordan Shores of North | Augusta was pronounced dead", "a 10th-grader at Tara | High School
+# died": the last words of a place, not a victim's name (the name pattern itself only keeps
+# a place's first word from opening a name)
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|near|on|to)[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+){1,2}\Z")
 
 
 def _finditer(pattern: re.Pattern[str], text: str, lowered: str | None,
