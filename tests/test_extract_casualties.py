@@ -62,6 +62,10 @@ def test_one_man_stays_the_number_extractors_claim():
     ("All three suspects were charged with murder.", "three suspects", "charged"),
     ("It sent 82 HIMARS launchers to the front.", "82 HIMARS launchers", "sent front"),
     ("Two 17-year-olds were killed in the shooting.", "Two", "killed"),  # people of an age
+    # "to death" completes the verb; "to" opens a circumstance otherwise
+    ("Three people were found shot to death in a car.", "Three people", "found shot death"),
+    ("Two men were beaten to death.", "Two men", "beaten death"),
+    ("Two people were shot to the ground.", "Two people", "shot"),
 ])
 def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, subject):
     start = sentence.index(phrase)

@@ -36,6 +36,8 @@ _NEGATIONS = frozenset({"not", "never"})
 _ASIDE = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\b[^,;:.]{0,60},")
 # people counted by their age: "two 17-year-olds were killed"
 AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGNORECASE)
+# verbs that "to death" completes: "three people were shot to death" were killed
+_TO_DEATH = frozenset({"shot", "beaten", "stabbed", "burned", "strangled", "bludgeoned", "crushed"})
 # "three counts of attempted murder": a count of charges is a count of what it charges
 _CHARGE = re.compile(r"\bcounts?\s+of\s+(.+)$", re.IGNORECASE)
 # Conjunctions that open a clause of their own right before a count: the count is its subject,
@@ -54,7 +56,11 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
     if stop:
         after = after[:stop.start()]
     taken_after: list[str] = []
-    for word in (w.lower() for w in WORD.findall(after)):
+    words = [w.lower() for w in WORD.findall(after)]
+    for at, word in enumerate(words):
+        if word == "to" and taken_after and taken_after[-1] in _TO_DEATH \
+                and words[at + 1:at + 2] == ["death"]:
+            continue  # "shot to death", "beaten to death": a death, not a circumstance
         if word in _ADJUNCT or word in _SUBORDINATE and taken_after:
             break
         if word == "and" and taken_after == ["shot"]:
