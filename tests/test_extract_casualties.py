@@ -242,6 +242,10 @@ def test_counts_in_different_clauses_are_not_added(text):
     ("One of five people hurt in the shooting has died.",
      [("One of five people", "part of a group"), ("five people hurt", None)]),
     ("He was one of Sunday's three victims.", [("one of Sunday's three victims", "part of a group")]),
+    # "one ..., the other ...": where one of the group was hit; a death stays the deaths' toll
+    ("Police said one was shot in the thigh; the other was shot in the hand.",
+     [("one", "part of a group")]),
+    ("One died at the hospital, while the other is in stable condition.", [("One", None)]),
     # a victim named inside a larger toll is one of it
     ("Four people, including a 13-year-old girl, were injured.", [("Four people", None)]),
 ], ids=lambda v: v if isinstance(v, str) else "")

@@ -83,6 +83,25 @@ _ONE_MORE = re.compile(r"^(?:another|(?:an?|the)\s+(?:second|third|fourth|fifth|
                        re.IGNORECASE)
 
 
+# "one was shot in the thigh, the other in the hand": one of the group the sentence goes on with
+_THE_OTHER = re.compile(r"\b(?:the\s+other|another|a\s+(?:second|third))\b", re.IGNORECASE)
+
+
+def _one_of_several(claim: Claim, ctx: Context) -> bool:
+    """A bare "one" the sentence follows with "the other" or "another", when its predicate is
+    no outcome of a toll: "one was shot in the chest, the other in the neck" tells where one
+    of two victims was hit. "One died and the other is in stable condition" still states the
+    deaths (one), and keeps no scope."""
+    if claim.text.lower() != "one":
+        return False
+    at = claim.sentence.find(claim.text)
+    if at < 0 or not _THE_OTHER.search(claim.sentence, at + len(claim.text)):
+        return False
+    casualties = ctx.rules.casualties
+    tolls = getattr(casualties, "toll_words", None) or {}
+    return not any(words.intersection(claim.subject.split()) for words in tolls.values())
+
+
 def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
     """The claims, numeric ones with the scope their clause gives them (if any)."""
     scopes = ctx.rules.scopes
@@ -92,7 +111,8 @@ def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
         if isinstance(claim.value, NumberValue) and claim.value.scope is None:
             label: str | None = None
             if claim.kind == Kind.COUNT and (_PARTITIVE.match(claim.text) or
-                                             claim.value.stated == 1 and _ONE_MORE.match(claim.text)):
+                                             claim.value.stated == 1 and _ONE_MORE.match(claim.text)
+                                             or _one_of_several(claim, ctx)):
                 label = PART_OF_A_GROUP
             elif scopes:
                 if phrases is None:
