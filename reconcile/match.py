@@ -88,6 +88,56 @@ _BESIDES = frozenset({"other", "additional"})
 _MORE = re.compile(r"(?<!\bor )\b(?:more|further)\b(?!\s+than\b)", re.IGNORECASE)
 
 
+# The period a figure is given for, right after it: "7.2 billion in January", "2.4 pct in
+# 1986", "6.6 billion the previous quarter", "2.01 mln a year earlier". Two figures given for
+# two different periods are two facts ("rose to 10.4 billion marks from 7.2 billion in
+# January" / "fell to 10.1 billion marks from 10.4 billion in February"), however alike their
+# words and values.
+_MONTH_NAMES = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
+_OWN_PERIOD = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:,\s*)?(?:(?:in|for|during|at\s+(?:the\s+)?end(?:\s+of)?|by\s+end|as\s+of)\s+)?"
+    r"(?:the\s+)?(?:fiscal\s+)?(?:"
+    r"(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d\d))?"
+    rf"|(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<myear>(?:19|20)\d\d))?"
+    r"|(?P<year>(?:19|20)\d\d)(?:/\d\d)?"
+    r"|(?P<relative>(?:a|one)\s+year\s+(?:ago|earlier)|(?:last|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter)"
+    r"|(?:a|the)\s+(?:month|week|quarter)\s+(?:ago|earlier|before)))\b", re.IGNORECASE)
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def own_period(claim: Claim) -> dict[str, str]:
+    """The period a figure's own words give it ({"month": "1", "year": "1986"}, {"relative":
+    "a year earlier"}); empty when none follows the figure."""
+    at = claim.sentence.find(claim.text)
+    if at < 0:
+        return {}
+    match = _OWN_PERIOD.match(claim.sentence, at + len(claim.text))
+    if match is None or match.group("month") and match.group("month").lower() == "may" \
+            and not match.group(0).lower().lstrip(" ,").startswith(("in", "for", "during", "by", "at", "as")):
+        return {}  # "may" alone after a figure is as likely the verb
+    out: dict[str, str] = {}
+    if match.group("quarter"):
+        out["quarter"] = str(_QUARTERS[match.group("quarter").lower()])
+    if match.group("month"):
+        out["month"] = str(MONTH_NUMBER[match.group("month").lower()])
+    year = match.group("qyear") or match.group("myear") or match.group("year")
+    if year:
+        out["year"] = year
+    if match.group("relative"):
+        out["relative"] = " ".join(match.group("relative").lower().split())
+    return out
+
+
+def _different_periods(a: Claim, b: Claim) -> bool:
+    """Both figures are given for a period of their own, and the periods differ in a part both
+    name (two months, two years, two quarters, or two different relative periods)."""
+    pa = own_period(a)
+    if not pa:
+        return False
+    pb = own_period(b)
+    return any(pa[part] != pb[part] for part in pa.keys() & pb.keys())
+
+
 def _is_age(claim: Claim) -> bool:
     return claim.kind == Kind.QUANTITY and claim.value.unit.endswith(" of age")
 
@@ -208,7 +258,7 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     a_words, b_words = set(a.subject.split()), set(b.subject.split())
     a_months = {_MONTHS[w] for w in a_words if w in _MONTHS}
     b_months = {_MONTHS[w] for w in b_words if w in _MONTHS}
-    if a_months and b_months and a_months.isdisjoint(b_months):
+    if a_months and b_months and a_months.isdisjoint(b_months) or _different_periods(a, b):
         return 0.0  # a figure for February and one for April: two facts, whatever the values
     a_outcomes = _outcomes(a_words, settings.outcomes)
     b_outcomes = _outcomes(b_words, settings.outcomes)

@@ -369,3 +369,47 @@ def test_match_parts_of_a_group_agree_when_equal_and_never_conflict():
     claims = [part("c1", "a", 1, "shielded shots"), part("c2", "b", 3, "shielded shots"),
               part("c3", "c", 3, "home")]
     assert grouped(claims) == [["c1"], ["c2", "c3"]]
+
+
+
+def _figure(text, figure, source):
+    import reconcile
+
+    claim = next(c for c in reconcile.extract(text) if c.text == figure)
+    return replace(claim, source=source, id=source)
+
+
+@pytest.mark.parametrize(("first", "second", "together"), [
+    # each figure is given for a period of its own, and the periods differ: two facts
+    (("Exports fell to 10.1 billion marks from 10.4 billion in February.", "10.4 billion"),
+     ("Exports widened to 10.4 billion marks from 10.6 billion in January.", "10.6 billion"), False),
+    (("Output grew 2.4 pct in 1986.", "2.4 pct"), ("Output grew 2.6 pct in 1985.", "2.6 pct"), False),
+    (("Profit fell to 5.1 mln dlrs in the fourth quarter.", "5.1 mln dlrs"),
+     ("Profit fell to 5.3 mln dlrs in the third quarter.", "5.3 mln dlrs"), False),
+    (("Sales fell from 3.4 mln dlrs a year earlier.", "3.4 mln dlrs"),
+     ("Sales fell from 3.5 mln dlrs the previous month.", "3.5 mln dlrs"), False),
+    # one period, or only one figure given one: they may still be one fact
+    (("Exports fell to 10.1 billion marks from 10.4 billion in February.", "10.4 billion"),
+     ("Exports fell to 10.2 billion marks from 10.5 billion in February 1987.", "10.5 billion"), True),
+    (("Output grew 2.4 pct in 1986.", "2.4 pct"), ("Output grew 2.5 pct last year.", "2.5 pct"), True),
+    (("Prices rose 0.4 pct in February.", "0.4 pct"), ("Prices rose 0.4 pct.", "0.4 pct"), True),
+])
+def test_match_figures_given_for_different_periods_are_two_facts(first, second, together):
+    """'from 10.4 billion in February' and 'from 10.6 billion in January' in a monthly series
+    are two months' figures, not one figure two sources disagree on."""
+    claims = [_figure(*first, "a"), _figure(*second, "b")]
+    assert (grouped(claims) == [["a", "b"]]) == together
+
+
+@pytest.mark.parametrize(("text", "figure", "period"), [
+    ("Sales were 4.2 billion dlrs in May 1986.", "4.2 billion dlrs", {"month": "5", "year": "1986"}),
+    ("Profit rose to 5 mln dlrs in the fourth quarter of 1986.", "5 mln dlrs",
+     {"quarter": "4", "year": "1986"}),
+    ("Exports fell from 2.01 mln a year earlier.", "2.01 mln", {"relative": "a year earlier"}),
+    ("Inflation of 5 pct may rise further.", "5 pct", {}),  # "may" the verb
+    ("Exports rose to 1.73 mln sets.", "1.73 mln sets", {}),
+])
+def test_own_period_is_the_period_right_after_a_figure(text, figure, period):
+    from reconcile.match import own_period
+
+    assert own_period(_figure(text, figure, "a")) == period
