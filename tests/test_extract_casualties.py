@@ -79,9 +79,20 @@ def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, s
     ("There have been 12 homicides this year.", "over a period"),
     ("Five people were killed.", None),
     ("Three of the shooting victims died.", "part of a group"),
+    ("Five people died in a string of separate, apparently unrelated shootings.",
+     "in separate incidents"),
+    ("Two teenagers were killed in two days.", "over a period"),
 ])
 def test_counting_conventions_are_kept_on_the_claim(text, scope):
     assert [c.value.scope for c in reconcile.extract(text) if c.kind == "count"] == [scope]
+
+
+def test_a_scope_phrase_does_not_scope_the_duration_inside_it():
+    """"within a span of four hours" gives the toll its period; "four hours" is the period
+    (a count of shootings in "two unrelated shootings" is a roundup's, and keeps the scope)."""
+    claims = reconcile.extract("Five people were killed within a span of four hours.")
+    assert [(c.text, c.value.scope) for c in claims if c.kind in ("count", "quantity")] == [
+        ("Five people", "over a period"), ("four hours", None)]
 
 
 def test_a_figure_with_a_scope_is_only_matched_with_the_same_scope():

@@ -119,7 +119,8 @@ def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
                     phrases = _phrase_spans(ctx.text, scopes)
                 if _near(phrases, claim.start - _REACH, claim.end + _REACH):
                     label = _scope_of(ctx.text, claim.start, claim.end, scopes,
-                                      ctx.rules.scopes_after_figure)
+                                      ctx.rules.scopes_after_figure,
+                                      inside=claim.kind != Kind.QUANTITY)
             if label:
                 claim = replace(claim, value=replace(claim.value, scope=label))
         out.append(claim)
@@ -197,7 +198,10 @@ def _near(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _scope_of(text: str, start: int, end: int, scopes: Sequence[tuple[str, re.Pattern[str]]],
-              after_figure: frozenset[str] = frozenset()) -> str | None:
+              after_figure: frozenset[str] = frozenset(), inside: bool = True) -> str | None:
+    """The first scope whose phrase occurs in the clause of the figure at text[start:end];
+    with `inside` False, a phrase that holds the figure itself does not count ("within four
+    hours" gives a toll its period, not the duration "four hours")."""
     before = text[max(0, start - _REACH):start]
     cut = list(_BREAK.finditer(before))
     if cut:
@@ -216,6 +220,8 @@ def _scope_of(text: str, start: int, end: int, scopes: Sequence[tuple[str, re.Pa
             pattern, subject = quick.twin, lowered
         else:
             pattern, subject = quick.pattern, clause
-        if pattern.search(subject, len(before) + 1 if label in after_figure else 0):
-            return label
+        figure = len(before) + 1  # where the figure sits in the clause
+        for match in pattern.finditer(subject, figure if label in after_figure else 0):
+            if inside or match.end() <= figure or match.start() >= figure + end - start:
+                return label
     return None
