@@ -101,7 +101,7 @@ def test_rules_test_catches_a_rule_edit_that_breaks_an_example(tmp_path):
     assert "expected a claim with kind='money', text='nearly $700 million', hedge='nearly', " \
            "low=665000000, high=700000000; found money 'nearly $700 million' (stated " \
            "700000000, low 560000000" in out
-    assert out.endswith("examples, 1 do not hold\n")
+    assert out.endswith("examples, 1 does not hold\n")
 
 
 def test_rules_test_catches_a_removed_speech_verb(tmp_path):

@@ -99,7 +99,8 @@ def _test(rules, args: argparse.Namespace, io: Streams) -> int:
             for line in result.found:
                 print(f"    {line}", file=io.stdout)
     summary = (f"rules: {len(results)} examples, all hold" if not failed else
-               f"rules: {len(results)} examples, {len(failed)} do not hold")
+               f"rules: {len(results)} examples, {len(failed)} "
+               + ("does not hold" if len(failed) == 1 else "do not hold"))
     print(summary, file=io.stdout)
     return EXIT_FINDINGS if failed else EXIT_OK
 
