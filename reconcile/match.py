@@ -287,8 +287,15 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
 
 
 def _outcomes(words: set[str], outcomes: tuple[tuple[str, frozenset[str]], ...]) -> set[str]:
-    """The outcomes ("killed", "injured") a count's predicate words state."""
-    return {name for name, outcome_words in outcomes if outcome_words & words}
+    """The outcomes ("killed", "injured") a count's predicate words state. A wound that
+    killed is a death: "five officers were fatally wounded", "died of their wounds"."""
+    found = {name for name, outcome_words in outcomes if outcome_words & words}
+    if len(found) > 1 and "killed" in found and not _WOUND_THAT_KILLED.isdisjoint(words):
+        return {"killed"}
+    return found
+
+
+_WOUND_THAT_KILLED = frozenset({"fatally", "mortally", "died", "dies", "succumbed"})
 
 
 def _same_relative_words(a: Claim, b: Claim) -> bool:

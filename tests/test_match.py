@@ -192,6 +192,19 @@ def test_match_counts_of_different_outcomes_stay_apart():
         ["c1"], ["c2"]]
 
 
+@pytest.mark.parametrize("wounded", ["fatally wounded", "died wounds", "mortally wounded"])
+def test_match_a_wound_that_killed_is_a_death_not_an_injury(wounded):
+    """'Five officers were fatally wounded' is a toll of deaths: never one fact with 'two
+    officers were also wounded', and one with 'five officers were killed'."""
+    claims = [count("c1", "a", 5, "officer", wounded), count("c2", "b", 2, "officer", "wounded"),
+              count("c3", "c", 5, "officer", "killed")]
+    from reconcile.rules import load_rules
+
+    shipped = MatchSettings.from_rules(load_rules(None))
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims, shipped)[0]) == [
+        ["c1", "c3"], ["c2"]]
+
+
 @pytest.mark.parametrize("other", ["left dead", "shot fatally", "killed wounded", "", "found"])
 def test_match_counts_of_one_outcome_or_unknown_still_group(other):
     claims = [count("c1", "a", 3, "people", "killed"), count("c2", "b", 3, "people", other)]
