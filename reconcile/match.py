@@ -138,6 +138,17 @@ def _different_periods(a: Claim, b: Claim) -> bool:
     return any(pa[part] != pb[part] for part in pa.keys() & pb.keys())
 
 
+def _same_written_span(a: Claim, b: Claim) -> bool:
+    """Two dates that each name the same span of several days with both ends written out
+    ("from 2026 to 2033", "March 3-5, 2025"), not read against a publication date: a
+    coincidence of those is rare, where "Thursday" or "2025" recur across facts."""
+    va, vb = a.value, b.value
+    return (isinstance(va, DateValue) and isinstance(vb, DateValue)
+            and va.granularity == vb.granularity == "range" and not va.relative
+            and not vb.relative and va.stated is not None and va.stated == vb.stated
+            and va.stated[0] != va.stated[1] and va.hedge is None and vb.hedge is None)
+
+
 def _is_age(claim: Claim) -> bool:
     return claim.kind == Kind.QUANTITY and claim.value.unit.endswith(" of age")
 
@@ -239,15 +250,18 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         if same_speaker is False:
             return 0.0
         return 1.0 if relation in ("same", "excerpt") else 0.8
+    same_span = _same_written_span(a, b)
     if _is_age(a):
         subject = 100.0  # blocked by the person named: the same fact whatever the other words
     else:
-        subject = _subject_similarity(a, b, strict=isinstance(a.value, DateValue))
+        subject = _subject_similarity(a, b, strict=isinstance(a.value, DateValue) and not same_span)
     if isinstance(a.value, DateValue):
         # a story holds many dates; only near-identical wording around them ties two together,
-        # and more so when the dates differ
+        # and more so when the dates differ. Two sources giving the very same span of their
+        # own ("from 2026 to 2033" / "between 2026 and 2033") need only words alike.
         overlap = dates_overlap(a, b)
-        if subject < settings.subject_similarity + (20 if overlap else 40):
+        floor = settings.subject_similarity + (0 if same_span else 20 if overlap else 40)
+        if subject < floor:
             return 0.0
         if not overlap and (_same_relative_words(a, b) or _weekday_weeks_apart(a, b)
                             or _weekday_weeks_apart(b, a)):

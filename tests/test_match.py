@@ -426,3 +426,17 @@ def test_own_period_is_the_period_right_after_a_figure(text, figure, period):
     from reconcile.match import own_period
 
     assert own_period(_figure(text, figure, "a")) == period
+
+
+def test_match_two_sources_giving_one_written_span_agree():
+    """'to be spent from 2026 to 2033' and 'covering 2026 to 2033' date one budget: the very
+    same span of years, both ends written, needs only words alike, not near-identical ones."""
+    first = ("Lawmakers were asked to approve a special defence budget of $40 billion to be spent "
+             "from 2026 to 2033, money that would pay for much of the new equipment.")
+    second = ("Taiwan plans to pay through a special defence budget of about $40 billion covering "
+              "2026 to 2033, on top of its regular military spending.")
+    claims = [_figure(first, "from 2026 to 2033", "a"), _figure(second, "2026 to 2033", "b")]
+    assert grouped(claims) == [["a", "b"]]
+    # a span that differs gets no such allowance
+    claims[1] = _figure(second.replace("2033", "2032"), "2026 to 2032", "b")
+    assert grouped(claims) == [["a"], ["b"]]
