@@ -223,6 +223,13 @@ NEAREST_AND_TENSE = [
                  [_one("Dec. 2", "2024-12-02", "2024-12-02", "day")], id="past-cue-was"),
     pytest.param("Ticket sales for Dec. 2 are brisk.",
                  [_one("Dec. 2", "2025-12-02", "2025-12-02", "day")], id="no-cue-nearest"),
+    # a passive after "be" has no tense of its own: the cue before it decides
+    pytest.param("The utility expects everyone to be reconnected by Dec. 2.",
+                 [_one("by Dec. 2", "2025-12-02", "2025-12-02", "day", "by", None,
+                       "2025-12-02")], id="passive-after-be"),
+    pytest.param("Power had been restored by Dec. 2.",
+                 [_one("by Dec. 2", "2024-12-02", "2024-12-02", "day", "by", None,
+                       "2024-12-02")], id="past-perfect-passive"),
     pytest.param("The festival runs July 13-15 in the old town.",
                  [_one("July 13-15", "2025-07-13", "2025-07-15", "range")], id="range-nearest"),
     pytest.param("Officials will meet on Friday.",

@@ -92,9 +92,12 @@ def _latest(make, published: dt.date, lean: int = 0) -> _Period | None:
 def _lean(text: str, start: int, end: int, ctx: Context) -> int:
     """-1 when the words around a date say past, +1 when they say future, 0 when silent."""
     lo, hi = ctx.sentence_span(start)
-    before = _CUE_WORD.findall(text, max(lo, start - 60), start)
-    for word in reversed(before[-8:]):
-        lean = _cue(word.lower())
+    before = _CUE_WORD.findall(text, max(lo, start - 60), start)[-8:]
+    for at in range(len(before) - 1, -1, -1):
+        word = before[at].lower()
+        if at and before[at - 1].lower() == "be" and word.endswith("ed"):
+            continue  # "to be reconnected by Wednesday": a passive, no tense of its own
+        lean = _cue(word)
         if lean:
             return lean
     for word in _CUE_WORD.findall(text, end, min(hi, end + 50))[:6]:
