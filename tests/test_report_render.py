@@ -370,6 +370,13 @@ def test_report_render_csv_unresolved_date_row(report):
     pytest.param("quantity", {"stated": 420, "unit": "kilometre"}, "420 kilometres",
                  id="quantity"),
     pytest.param("quantity", {"stated": -18, "unit": "degree"}, "-18 degrees", id="negative"),
+    # a unit of several words takes its plural on its head noun
+    pytest.param("quantity", {"stated": 67, "unit": "year of age"}, "67 years of age", id="age"),
+    pytest.param("quantity", {"stated": 68, "unit": "mile per hour"}, "68 miles per hour",
+                 id="per-unit"),
+    pytest.param("quantity", {"stated": 40, "unit": "square mile"}, "40 square miles",
+                 id="square-unit"),
+    pytest.param("quantity", {"stated": 1, "unit": "year of age"}, "1 year of age", id="one-year"),
     pytest.param("date", {"stated": ["2031-02-01", "2031-02-28"], "granularity": "month"},
                  "February 2031", id="month"),
     pytest.param("date", {"stated": ["2031-01-01", "2031-12-31"], "granularity": "year"},

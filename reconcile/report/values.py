@@ -137,8 +137,16 @@ def _unit_suffix(kind: str, unit: str, number: float) -> str:
         return ""
     if kind == "count" and number != 1:
         return f" {_plural(unit)}"
-    if kind == "quantity" and number != 1 and re.fullmatch(r"[a-z]+", unit):
-        return f" {_plural(unit)}"
+    if kind == "quantity" and number != 1:
+        if re.fullmatch(r"[a-z]+", unit):
+            return f" {_plural(unit)}"
+        # "68 miles per hour", "67 years of age", "40 square miles"
+        head = re.fullmatch(r"([a-z]+)( (?:per|of) [a-z ]+)", unit)
+        if head:
+            return f" {_plural(head.group(1))}{head.group(2)}"
+        head = re.fullmatch(r"((?:square|cubic) )([a-z]+)", unit)
+        if head:
+            return f" {head.group(1)}{_plural(head.group(2))}"
     return f" {unit}"
 
 
