@@ -82,6 +82,10 @@ def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, s
     ("Five people died in a string of separate, apparently unrelated shootings.",
      "in separate incidents"),
     ("Two teenagers were killed in two days.", "over a period"),
+    # an aside after the figure has its own time: the announcement's, not the count's
+    ("Taiwan is due to receive three NASAMS batteries, a purchase first announced last year. "
+     "It is the second sale this month.", None),
+    ("Five people were killed, the most in one shooting this year.", None),
 ])
 def test_counting_conventions_are_kept_on_the_claim(text, scope):
     assert [c.value.scope for c in reconcile.extract(text) if c.kind == "count"] == [scope]

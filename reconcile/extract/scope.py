@@ -19,6 +19,9 @@ from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
 # Where a figure's clause ends, either side of it.
 _BREAK = re.compile(r"[;:()\[\]—–\"“”]|\.\s")
+# After the figure, an aside of its own: "three batteries, a purchase first announced last
+# year" (the year is the announcement's), "five people were killed, the most this year"
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|which|who|whose)\s", re.IGNORECASE)
 _REACH = 120  # characters either side of the figure looked at
 
 
@@ -207,9 +210,9 @@ def _scope_of(text: str, start: int, end: int, scopes: Sequence[tuple[str, re.Pa
     if cut:
         before = before[cut[-1].end():]
     after = text[end:end + _REACH]
-    stop = _BREAK.search(after)
-    if stop:
-        after = after[:stop.start()]
+    stops = [found.start() for found in (_BREAK.search(after), _APPOSITIVE.search(after)) if found]
+    if stops:
+        after = after[:min(stops)]
     clause = f"{before} {text[start:end]} {after}"
     lowered = clause.lower() if clause.isascii() else None  # once for every scope's twin
     scopes = scopes if isinstance(scopes, tuple) else tuple(scopes)
