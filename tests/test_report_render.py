@@ -377,6 +377,8 @@ def test_report_render_csv_unresolved_date_row(report):
     pytest.param("quantity", {"stated": 40, "unit": "square mile"}, "40 square miles",
                  id="square-unit"),
     pytest.param("quantity", {"stated": 1, "unit": "year of age"}, "1 year of age", id="one-year"),
+    pytest.param("count", {"stated": 60, "unit": "self-propelled howitzer"},
+                 "60 self-propelled howitzers", id="count-compound"),
     pytest.param("date", {"stated": ["2031-02-01", "2031-02-28"], "granularity": "month"},
                  "February 2031", id="month"),
     pytest.param("date", {"stated": ["2031-01-01", "2031-12-31"], "granularity": "year"},

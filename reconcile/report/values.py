@@ -136,7 +136,9 @@ def _unit_suffix(kind: str, unit: str, number: float) -> str:
     if not unit:
         return ""
     if kind == "count" and number != 1:
-        return f" {_plural(unit)}"
+        # the head of a compound is its last word: "60 self-propelled howitzers"
+        rest, _, head = unit.rpartition(" ")
+        return f" {rest + ' ' if rest else ''}{_plural(head)}"
     if kind == "quantity" and number != 1:
         if re.fullmatch(r"[a-z]+", unit):
             return f" {_plural(unit)}"
