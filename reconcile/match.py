@@ -95,14 +95,19 @@ _MORE = re.compile(r"(?<!\bor )\b(?:more|further)\b(?!\s+than\b)", re.IGNORECASE
 # words and values.
 _MONTH_NAMES = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _OWN_PERIOD = re.compile(
-    r"\s*(?:[a-z]+\s+)?(?:,\s*)?(?:(?:in|for|during|at\s+(?:the\s+)?end(?:\s+of)?|by\s+end|as\s+of)\s+)?"
+    r"\s*(?:[a-z]+\s+)?(?:,\s*)?"  # a unit word ("dlrs") or a comma before the period
+    r"(?:(?:in|for|during|at\s+(?:the\s+)?end(?:\s+of)?|by\s+end|as\s+of)\s+)?"
     r"(?:the\s+)?(?:fiscal\s+)?(?:"
-    r"(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d\d))?"
+    r"(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    r"(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d\d))?"
     rf"|(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<myear>(?:19|20)\d\d))?"
     r"|(?P<year>(?:19|20)\d\d)(?:/\d\d)?"
-    r"|(?P<relative>(?:a|one)\s+year\s+(?:ago|earlier)|(?:last|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter)"
+    r"|(?P<relative>(?:a|one)\s+year\s+(?:ago|earlier)"
+    r"|(?:last|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter)"
     r"|(?:a|the)\s+(?:month|week|quarter)\s+(?:ago|earlier|before)))\b", re.IGNORECASE)
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+             "fourth": 4, "4th": 4}
+_MONTH_LEADS = ("in", "for", "during", "by", "at", "as")
 
 
 def own_period(claim: Claim) -> dict[str, str]:
@@ -113,7 +118,7 @@ def own_period(claim: Claim) -> dict[str, str]:
         return {}
     match = _OWN_PERIOD.match(claim.sentence, at + len(claim.text))
     if match is None or match.group("month") and match.group("month").lower() == "may" \
-            and not match.group(0).lower().lstrip(" ,").startswith(("in", "for", "during", "by", "at", "as")):
+            and not match.group(0).lower().lstrip(" ,").startswith(_MONTH_LEADS):
         return {}  # "may" alone after a figure is as likely the verb
     out: dict[str, str] = {}
     if match.group("quarter"):
@@ -147,6 +152,27 @@ def _same_written_span(a: Claim, b: Claim) -> bool:
             and va.granularity == vb.granularity == "range" and not va.relative
             and not vb.relative and va.stated is not None and va.stated == vb.stated
             and va.stated[0] != va.stated[1] and va.hedge is None and vb.hedge is None)
+
+
+_CHARGES = re.compile(r"\bcounts?\s+of\s+(.+)", re.IGNORECASE)
+_ATTEMPT = "attempted"
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _two_charges(a: Claim, b: Claim) -> bool:
+    """Two counts of charges that name different crimes: one of an attempt and one of the act
+    itself ("attempted first-degree murder" / "first-degree murder"), or crimes with no word in
+    common ("murder" / "facilitation"), however alike the words around them."""
+    charge_a, charge_b = _CHARGES.search(a.text), _CHARGES.search(b.text)
+    if charge_a is None or charge_b is None:
+        return False
+    words_a = set(_LETTERS.findall(charge_a.group(1).lower()))  # "first-degree": two words
+    words_b = set(_LETTERS.findall(charge_b.group(1).lower()))
+    if (_ATTEMPT in words_a) != (_ATTEMPT in words_b):
+        return True
+    crime_a, crime_b = words_a - {_ATTEMPT}, words_b - {_ATTEMPT}
+    # a charge cut short ("three counts of attempted") names no crime: unknown
+    return bool(crime_a and crime_b) and crime_a.isdisjoint(crime_b)
 
 
 def _is_age(claim: Claim) -> bool:
@@ -274,6 +300,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     b_months = {_MONTHS[w] for w in b_words if w in _MONTHS}
     if a_months and b_months and a_months.isdisjoint(b_months) or _different_periods(a, b):
         return 0.0  # a figure for February and one for April: two facts, whatever the values
+    if a.kind == Kind.COUNT and _two_charges(a, b):
+        return 0.0  # "two counts of attempted murder" and "two counts of murder": two charges
     a_outcomes = _outcomes(a_words, settings.outcomes)
     b_outcomes = _outcomes(b_words, settings.outcomes)
     if a.kind == Kind.COUNT and a_outcomes and b_outcomes and not a_outcomes & b_outcomes:

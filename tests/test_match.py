@@ -440,3 +440,21 @@ def test_match_two_sources_giving_one_written_span_agree():
     # a span that differs gets no such allowance
     claims[1] = _figure(second.replace("2033", "2032"), "2026 to 2032", "b")
     assert grouped(claims) == [["a"], ["b"]]
+
+
+def test_match_counts_of_an_attempt_and_of_the_act_are_two_charges():
+    """'two counts of attempted first-degree murder' is not 'two counts of first-degree murder'
+    (nor in conflict with 'one count of first-degree murder')."""
+    attempt = _figure("Ivanov is charged with two counts of attempted first-degree murder.",
+                      "two counts of attempted first-degree murder", "a")
+    act = _figure("Ivanov was booked on one count of first-degree murder.",
+                  "one count of first-degree murder", "b")
+    same_act = _figure("Ivanov faces one count of first-degree murder.",
+                       "one count of first-degree murder", "c")
+    assert grouped([attempt, act, same_act]) == [["a"], ["b", "c"]]
+    other_crime = _figure("Ivanov faces one count of facilitation.", "one count of facilitation", "d")
+    assert grouped([act, other_crime]) == [["b"], ["d"]]
+    # one crime spelled two ways is still one charge
+    spelled = _figure("Ivanov faces one count of first degree-murder.",
+                      "one count of first degree-murder", "e")
+    assert grouped([act, spelled]) == [["b", "e"]]
