@@ -23,7 +23,7 @@ from typing import Any
 
 from reconcile.extract.words import MONTH_NUMBER, WEEKDAY_NUMBER
 from reconcile.model import PART_OF_A_GROUP, Claim, DateValue, Kind, NumberValue, QuoteValue
-from reconcile.names import name_beside
+from reconcile.names import NOT_FIRST, NOT_LAST, name_beside
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,48 @@ def _two_charges(a: Claim, b: Claim) -> bool:
         return True
     crime_a, crime_b = words_a - {_ATTEMPT}, words_b - {_ATTEMPT}
     # a charge cut short ("three counts of attempted") names no crime: unknown
-    return bool(crime_a and crime_b) and crime_a.isdisjoint(crime_b)
+    if crime_a and crime_b and crime_a.isdisjoint(crime_b):
+        return True
+    person_a, person_b = _charged(a), _charged(b)
+    return person_a is not None and person_b is not None and person_a != person_b
+
+
+# Who a count of charges is against: "Oliver is also charged with two counts", "Coles, 20, was
+# charged with ...", "Offray faces 17 counts", "allow Fields to plead guilty to one count",
+# "warrants for Yates on four counts" (the surname, lower case). A verb of the courts needs
+# its auxiliary ("Detective Galilei charged Hudec": the detective is no defendant).
+_NAME_WORD = r"([A-Z][a-z'’-]+)(?:,\s*\d{1,3})?,?\s+"
+_CHARGED = re.compile(
+    r"\b" + _NAME_WORD + r"(?:(?:also|now|each|still)\s+)?(?:(?:is|was|were|has|have|had|been|"
+    r"will|be|being)\s+)+(?:also\s+)?(?:charged|booked|indicted|arraigned|convicted|sentenced|"
+    r"accused)\b"
+    r"|\b" + _NAME_WORD + r"(?:(?:also|now|each|still|will|to|would|could)\s+)*(?:faces|facing|"
+    r"faced|face|pleaded|pled|plead)\b"
+    r"|\b(?:for|against)\s+(?:[A-Z][a-z'’-]+\s+)?([A-Z][a-z'’-]+)\s+on\b")
+_NOT_DEFENDANTS = frozenset({"he", "she", "they", "who", "it", "police", "prosecutors", "each",
+                             "both", "all"})
+# "Hudec, 31, of Mt. Pleasant was charged": the last words of a place
+_PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|to|near)\s+(?:[A-Z][a-z]*\.?\s+){0,2}\Z")
+
+
+def _charged(claim: Claim) -> str | None:
+    at = claim.sentence.find(claim.text)
+    if at < 0:
+        return None
+    found = None
+    for match in _CHARGED.finditer(claim.sentence, 0, at):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        if " each " in match.group(0):
+            found = None  # "Diaz, 20, and Kevin Brizuela, 19, each face": several defendants
+        elif not _PLACE_BEFORE.search(claim.sentence, max(0, match.start(group) - 40),
+                                      match.start(group)):
+            found = match.group(group)
+    if found is None:
+        return None
+    name = re.sub(r"['’](?:s|re)?$", "", found)
+    if name.lower() in _NOT_DEFENDANTS or name in NOT_FIRST or name in NOT_LAST:
+        return None
+    return name.lower()
 
 
 def _is_age(claim: Claim) -> bool:

@@ -458,3 +458,21 @@ def test_match_counts_of_an_attempt_and_of_the_act_are_two_charges():
     spelled = _figure("Ivanov faces one count of first degree-murder.",
                       "one count of first degree-murder", "e")
     assert grouped([act, spelled]) == [["b", "e"]]
+
+
+def test_match_counts_of_charges_against_two_defendants_are_two_facts():
+    """The gunman's four counts and his accomplice's one are no conflict; one defendant's
+    counts in two sources still compare."""
+    gunman = _figure("Warrants were obtained for Yates on four counts of malicious wounding.",
+                     "four counts of malicious", "a")
+    accomplice = _figure("Fields will plead guilty to one count of malicious wounding.",
+                         "one count of malicious", "b")
+    assert grouped([gunman, accomplice]) == [["a"], ["b"]]
+    again = _figure("Yates is charged with three counts of malicious wounding.",
+                    "three counts of malicious", "c")
+    assert grouped([gunman, again]) == [["a", "c"]]
+    # counts that each of several defendants faces name no one defendant
+    listed = _figure("Santo Diaz, 20, and Kevin Brizuela, 19, each face two counts of murder.",
+                     "two counts of murder", "d")
+    each = _figure("Each faces two counts of murder.", "two counts of murder", "e")
+    assert grouped([listed, each]) == [["d", "e"]]
