@@ -32,6 +32,7 @@ def join_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """All the joins, in the order that lets each see the others' results."""
     mentions = _drop_restated(text, mentions)
     mentions = _join_compound_money(text, mentions)
+    mentions = _join_feet_and_inches(text, mentions)
     mentions = _merge_ranges(text, mentions)
     return _share_units(text, mentions)
 
@@ -200,6 +201,58 @@ def _is_cents_of(text: str, whole: Mention, part: Mention) -> bool:
         return part.unit == whole.unit and part.unit_factor < 1.0 and 0 < value < 1.0
     return (part.kind == Kind.COUNT and not part.unit and part.high is None and
             value.is_integer() and 0 < value < 100 and not part.number.scaled)
+
+
+# between the feet and the inches of a height: "5 feet 10 inches", "5 feet, 10-inches",
+# "6-foot-2", "5 foot 9"
+_FEET_INCHES_JOINER = re.compile(r"(?:,?[ \u00a0]+(?:and[ \u00a0]+)?|-)")
+
+
+def _join_feet_and_inches(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"5 feet 10 inches" is one length of 5 10/12 feet, and so are "6-foot-2" and "5 foot 9"
+    (a bare number under 12 right after whole feet)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and _is_inches_of(text, prev, m):
+            out[-1] = _with_inches(prev, m.number.value, m.end)
+            continue
+        out.append(m)
+    for i, m in enumerate(out):
+        glued = _GLUED_INCHES.match(text, m.end)
+        if glued and _whole_feet(m) and text[m.start:m.end].lower().endswith("foot"):
+            out[i] = _with_inches(m, float(glued.group(1)), glued.end())  # "6-foot-2"
+    return out
+
+
+# "6-foot-2", "5-foot-10": the inches glued on, never read as a number of their own
+_GLUED_INCHES = re.compile(r"-(\d|1[01])(?:-inch(?:es)?)?(?!\d|[.,]\d|-?\w)")
+
+
+def _with_inches(feet: Mention, inches: float, end: int) -> Mention:
+    number = replace(feet.number, end=end, value=feet.number.value + inches / 12, step=1 / 12,
+                     round=False)
+    return replace(feet, end=end, number=number)
+
+
+def _whole_feet(feet: Mention) -> bool:
+    return (feet.kind == Kind.QUANTITY and feet.unit == "foot" and feet.high is None
+            and feet.number.value.is_integer() and 0 < feet.number.value < 10)
+
+
+def _is_inches_of(text: str, feet: Mention, part: Mention) -> bool:
+    if not _whole_feet(feet):
+        return False
+    if feet.end > part.start or not _FEET_INCHES_JOINER.fullmatch(text[feet.end:part.start]):
+        return False
+    value = part.number.value
+    if part.high is not None or part.hedge or not 0 <= value < 12 or part.number.scaled:
+        return False
+    if part.kind == Kind.QUANTITY and part.unit == "inch":
+        return True
+    # "6-foot-2": a bare whole number, the inches left unsaid
+    return part.kind == Kind.COUNT and not part.unit and value.is_integer() and \
+        not part.inherited
 
 
 def _share_units(text: str, mentions: list[Mention]) -> list[Mention]:
