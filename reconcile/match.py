@@ -9,7 +9,9 @@ linkage, and two different facts of one source never share a group.
 Some figures are facts about one thing whatever the words around them say, and some are never
 one fact however alike their words: an age belongs to the person named beside it; a count of
 people killed and one of people wounded are two facts; "three of the victims" and "one of the
-victims" are two parts of a group, not two counts of it.
+victims" are two parts of a group, not two counts of it; figures given for two periods ("in
+January" / "in February") and counts of two charges ("attempted murder" / "murder") or against
+two defendants are two facts.
 """
 from __future__ import annotations
 
@@ -197,6 +199,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|to|near)\s+(?:[A-Z][a-z]*\.?\s+)
 
 
 def _charged(claim: Claim) -> str | None:
+    """The surname of the one defendant a count of charges is against, when its sentence names
+    one before it (see _CHARGED); None when it names none, or several."""
     at = claim.sentence.find(claim.text)
     if at < 0:
         return None
