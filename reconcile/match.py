@@ -16,6 +16,7 @@ two defendants are two facts.
 from __future__ import annotations
 
 import datetime
+import functools
 import itertools
 import re
 from collections import defaultdict
@@ -115,13 +116,19 @@ _MONTH_LEADS = ("in", "for", "during", "by", "at", "as")
 def own_period(claim: Claim) -> dict[str, str]:
     """The period a figure's own words give it ({"month": "1", "year": "1986"}, {"relative":
     "a year earlier"}); empty when none follows the figure."""
-    at = claim.sentence.find(claim.text)
+    return dict(_own_period(claim.sentence, claim.text))
+
+
+# Speed: a claim meets many others in its block; its period is read once
+@functools.lru_cache(maxsize=1 << 16)
+def _own_period(sentence: str, text: str) -> tuple[tuple[str, str], ...]:
+    at = sentence.find(text)
     if at < 0:
-        return {}
-    match = _OWN_PERIOD.match(claim.sentence, at + len(claim.text))
+        return ()
+    match = _OWN_PERIOD.match(sentence, at + len(text))
     if match is None or match.group("month") and match.group("month").lower() == "may" \
             and not match.group(0).lower().lstrip(" ,").startswith(_MONTH_LEADS):
-        return {}  # "may" alone after a figure is as likely the verb
+        return ()  # "may" alone after a figure is as likely the verb
     out: dict[str, str] = {}
     if match.group("quarter"):
         out["quarter"] = str(_QUARTERS[match.group("quarter").lower()])
@@ -132,17 +139,17 @@ def own_period(claim: Claim) -> dict[str, str]:
         out["year"] = year
     if match.group("relative"):
         out["relative"] = " ".join(match.group("relative").lower().split())
-    return out
+    return tuple(out.items())
 
 
 def _different_periods(a: Claim, b: Claim) -> bool:
     """Both figures are given for a period of their own, and the periods differ in a part both
     name (two months, two years, two quarters, or two different relative periods)."""
-    pa = own_period(a)
+    pa = _own_period(a.sentence, a.text)
     if not pa:
         return False
-    pb = own_period(b)
-    return any(pa[part] != pb[part] for part in pa.keys() & pb.keys())
+    pb = dict(_own_period(b.sentence, b.text))
+    return any(part in pb and pb[part] != value for part, value in pa)
 
 
 def _same_written_span(a: Claim, b: Claim) -> bool:
