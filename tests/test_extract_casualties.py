@@ -86,6 +86,10 @@ def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, s
     ("Taiwan is due to receive three NASAMS batteries, a purchase first announced last year. "
      "It is the second sale this month.", None),
     ("Five people were killed, the most in one shooting this year.", None),
+    # another event told beside the story's own
+    ("Police closed the street. About the same time, two people were shot on the West Side.",
+     "in another incident"),
+    ("Police closed the street. Elsewhere, two people were shot.", "in another incident"),
 ])
 def test_counting_conventions_are_kept_on_the_claim(text, scope):
     assert [c.value.scope for c in reconcile.extract(text) if c.kind == "count"] == [scope]
