@@ -90,9 +90,19 @@ def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, s
     ("Police closed the street. About the same time, two people were shot on the West Side.",
      "in another incident"),
     ("Police closed the street. Elsewhere, two people were shot.", "in another incident"),
+    # an outlet credited is no superseded figure (see the test below)
+    ("Five people were injured, as first reported by the Tribune.", None),
 ])
 def test_counting_conventions_are_kept_on_the_claim(text, scope):
     assert [c.value.scope for c in reconcile.extract(text) if c.kind == "count"] == [scope]
+
+
+def test_a_figure_the_article_corrects_is_kept_apart_from_the_correction():
+    """"four people were injured, not five as first reported": the five was superseded, and
+    only the four is the article's toll."""
+    claims = reconcile.extract("Police say four people were injured, not five as first reported.")
+    assert [(c.text, c.value.scope) for c in claims if c.kind == "count"] == [
+        ("four people", None), ("five", "as first reported")]
 
 
 def test_a_scope_phrase_does_not_scope_the_duration_inside_it():

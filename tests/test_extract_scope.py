@@ -66,7 +66,7 @@ def test_an_aside_scopes_only_the_figure_before_it(text, expected):
 def test_only_scopes_marked_this_incident_count_the_articles_own_incident():
     rules = load_rules()
     assert rules.own_incident_scopes == {"including the attacker", "not including the attacker"}
-    assert rules.scopes_after_figure == {"including the attacker"}
+    assert rules.scopes_after_figure == {"including the attacker", "as first reported"}
 
 
 @pytest.mark.parametrize(("entry", "problem"), [

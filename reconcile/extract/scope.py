@@ -17,8 +17,10 @@ from reconcile.extract.context import Context
 from reconcile.extract.fastre import Caseless, required_words, skip_ahead
 from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
-# Where a figure's clause ends, either side of it.
-_BREAK = re.compile(r"[;:()\[\]—–\"“”]|\.\s")
+# Where a figure's clause ends, either side of it ("four were hurt, | not five as first
+# reported": the correction and the figure it corrects are two clauses; "six killed, not
+# including the gunman" is one).
+_BREAK = re.compile(r"[;:()\[\]—–\"“”]|\.\s|,\s+not\s(?!including|counting)")
 # After the figure, an aside of its own: "three batteries, a purchase first announced last
 # year" (the year is the announcement's), "five people were killed, the most this year"
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|which|who|whose)\s", re.IGNORECASE)
