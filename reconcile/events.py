@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reconcile.extract.context import parse_published as _date
-from reconcile.extract.words import MONTH_NUMBER, QUARTER_NUMBER
+from reconcile.extract.words import MONTH_ALTERNATION, MONTH_NUMBER, QUARTER_NUMBER, QUARTER_ORDINALS
 from reconcile.match import block_key
 from reconcile.model import NUMERIC_KINDS, Claim, Kind, NumberValue, Source
 
@@ -205,13 +205,10 @@ def numbers_in(source: Source, chars: int = NUMBER_CHARS) -> frozenset[str]:
 # FEBRUARY", "TECH DATA <TECD> 4TH QTR ENDS JAN 31 NET". A month counts after a word that
 # dates ("in", "for", "ended"...) or before a day, as titles in capitals write "MAY" the verb
 # too; a quarter is an ordinal before "qtr" or "quarter".
-_MONTH_NAME = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _TITLE_MONTH = re.compile(
-    rf"\b(?:in|for|of|ends|ended|ending|through|since|during)\s+({_MONTH_NAME})\b\.?"
-    rf"|\b({_MONTH_NAME})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
-# "last quarter" in a title is the one before publication, not the fourth: ordinals only
-_ORDINAL_QUARTER = "|".join(w for w in QUARTER_NUMBER if w not in ("final", "last"))
-_TITLE_QUARTER = re.compile(rf"\b({_ORDINAL_QUARTER})\s+(?:qtr|quarter)\b", re.IGNORECASE)
+    rf"\b(?:in|for|of|ends|ended|ending|through|since|during)\s+({MONTH_ALTERNATION})\b\.?"
+    rf"|\b({MONTH_ALTERNATION})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
+_TITLE_QUARTER = re.compile(rf"\b({QUARTER_ORDINALS})\s+(?:qtr|quarter)\b", re.IGNORECASE)
 
 
 def title_periods(title: str | None) -> frozenset[tuple[str, int]]:

@@ -24,7 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reconcile.extract.words import MONTH_NUMBER, WEEKDAY_NUMBER
+from reconcile.extract.predicate import CHARGE
+from reconcile.extract.words import (MONTH_ALTERNATION, MONTH_NUMBER, QUARTER_NUMBER,
+                                    QUARTER_ORDINALS, WEEKDAY_NUMBER, in_place_name)
 from reconcile.model import PART_OF_A_GROUP, Claim, DateValue, Kind, NumberValue, QuoteValue
 from reconcile.names import NOT_FIRST, NOT_LAST, name_beside
 
@@ -96,20 +98,17 @@ _MORE = re.compile(r"(?<!\bor )\b(?:more|further)\b(?!\s+than\b)", re.IGNORECASE
 # two different periods are two facts ("rose to 10.4 billion marks from 7.2 billion in
 # January" / "fell to 10.1 billion marks from 10.4 billion in February"), however alike their
 # words and values.
-_MONTH_NAMES = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
 _OWN_PERIOD = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:,\s*)?"  # a unit word ("dlrs") or a comma before the period
     r"(?:(?:in|for|during|at\s+(?:the\s+)?end(?:\s+of)?|by\s+end|as\s+of)\s+)?"
     r"(?:the\s+)?(?:fiscal\s+)?(?:"
-    r"(?P<quarter>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter"
+    rf"(?P<quarter>{QUARTER_ORDINALS})\s+quarter"
     r"(?:\s+(?:of\s+)?(?P<qyear>(?:19|20)\d\d))?"
-    rf"|(?P<month>{_MONTH_NAMES})\.?(?:\s+(?P<myear>(?:19|20)\d\d))?"
+    rf"|(?P<month>{MONTH_ALTERNATION})\.?(?:\s+(?P<myear>(?:19|20)\d\d))?"
     r"|(?P<year>(?:19|20)\d\d)(?:/\d\d)?"
     r"|(?P<relative>(?:a|one)\s+year\s+(?:ago|earlier)"
     r"|(?:last|the\s+previous|the\s+prior)\s+(?:year|month|week|quarter)"
     r"|(?:a|the)\s+(?:month|week|quarter)\s+(?:ago|earlier|before)))\b", re.IGNORECASE)
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-             "fourth": 4, "4th": 4}
 _MONTH_LEADS = ("in", "for", "during", "by", "at", "as")
 
 
@@ -131,7 +130,7 @@ def _own_period(sentence: str, text: str) -> tuple[tuple[str, str], ...]:
         return ()  # "may" alone after a figure is as likely the verb
     out: dict[str, str] = {}
     if match.group("quarter"):
-        out["quarter"] = str(_QUARTERS[match.group("quarter").lower()])
+        out["quarter"] = str(QUARTER_NUMBER[match.group("quarter").lower()])
     if match.group("month"):
         out["month"] = str(MONTH_NUMBER[match.group("month").lower()])
     year = match.group("qyear") or match.group("myear") or match.group("year")
@@ -163,7 +162,6 @@ def _same_written_span(a: Claim, b: Claim) -> bool:
             and va.stated[0] != va.stated[1] and va.hedge is None and vb.hedge is None)
 
 
-_CHARGES = re.compile(r"\bcounts?\s+of\s+(.+)", re.IGNORECASE)
 _ATTEMPT = "attempted"
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -172,7 +170,7 @@ def _two_charges(a: Claim, b: Claim) -> bool:
     """Two counts of charges that name different crimes: one of an attempt and one of the act
     itself ("attempted first-degree murder" / "first-degree murder"), or crimes with no word in
     common ("murder" / "facilitation"), however alike the words around them."""
-    charge_a, charge_b = _CHARGES.search(a.text), _CHARGES.search(b.text)
+    charge_a, charge_b = CHARGE.search(a.text), CHARGE.search(b.text)
     if charge_a is None or charge_b is None:
         return False
     words_a = set(_LETTERS.findall(charge_a.group(1).lower()))  # "first-degree": two words
@@ -201,8 +199,6 @@ _CHARGED = re.compile(
     r"|\b(?:for|against)\s+(?:[A-Z][a-z'’-]+\s+)?([A-Z][a-z'’-]+)\s+on\b")
 _NOT_DEFENDANTS = frozenset({"he", "she", "they", "who", "it", "police", "prosecutors", "each",
                              "both", "all"})
-# "Hudec, 31, of Mt. Pleasant was charged": the last words of a place
-_PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|to|near)\s+(?:[A-Z][a-z]*\.?\s+){0,2}\Z")
 
 
 def _charged(claim: Claim) -> str | None:
@@ -216,8 +212,7 @@ def _charged(claim: Claim) -> str | None:
         group = next(g for g in (1, 2, 3) if match.group(g))
         if " each " in match.group(0):
             found = None  # "Diaz, 20, and Kevin Brizuela, 19, each face": several defendants
-        elif not _PLACE_BEFORE.search(claim.sentence, max(0, match.start(group) - 40),
-                                      match.start(group)):
+        elif not in_place_name(claim.sentence, match.start(group)):  # "of Mt. | Pleasant"
             found = match.group(group)
     if found is None:
         return None

@@ -493,3 +493,17 @@ def test_a_victim_named_by_a_pronoun_is_never_compared_with_a_toll():
 def test_the_whole_a_part_is_taken_from_is_a_toll(text, whole):
     assert [(t, s, u, subj) for t, s, u, subj in counts(text)
             if subj in ("killed", "injured") and "of" not in t.split()] == whole
+
+
+@pytest.mark.parametrize(("text", "word", "in_place"), [
+    ("Jordan Ames of North Augusta died", "Augusta", True),
+    ("Lena Hale, 31, of Mt. Pleasant was charged", "Pleasant", True),
+    ("a pupil at Ridge High School died", "School", True),
+    # a sentence's end is no abbreviation: the next sentence's pronoun is free
+    ("at his home in the 6700 block of South Aberdeen. He was pronounced dead", "He", False),
+    ("Police said Ames died", "Ames", False),
+])
+def test_a_capitalised_word_after_a_place_preposition_belongs_to_the_place(text, word, in_place):
+    from reconcile.extract.words import in_place_name
+
+    assert in_place_name(text, text.index(word)) is in_place

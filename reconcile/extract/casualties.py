@@ -35,7 +35,7 @@ from reconcile.extract.context import Context
 from reconcile.extract.fastre import lowercase_twin, skip_ahead, trie_alternation
 from reconcile.extract.numbers import TENS, UNITS
 from reconcile.extract.scope import counts_this_incident, with_scopes
-from reconcile.extract.words import singular
+from reconcile.extract.words import PLACE_WORDS, in_place_name, singular
 from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
 OUTCOMES = ("killed", "injured")
@@ -151,7 +151,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
 
     # a capitalised word or two that is no common word ("Police", "Sunday") nor a place ("in
     # Lakewood dies", "Sutton, of Dunbar, was killed"), an age aside
-    places = "".join(f"(?<!\\b{p} )" for p in ("in", "of", "at", "from", "near", "on", "to"))
+    places = "".join(f"(?<!\\b{p} )" for p in PLACE_WORDS)
     name = (r"(?P<det>" + places + r"(?-i:\b(?!(?:" + "|".join(re.escape(w) for w in not_names)
             + r")\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:[^\S\n]+[A-Z][a-z]+){0,2}))(?P<noun>)"
             r"(?:,\s*\d{1,3},)?\s+")
@@ -304,14 +304,10 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
     if deaths and (not rules.death_words or not words.isdisjoint(rules.death_words)):
         out.extend((match, 1) for lo, hi in _death_windows(text, rules) for pattern in deaths
                    for match in pattern.finditer(text, lo, hi)
-                   if not _PLACE_BEFORE.search(text, max(0, match.start() - 40), match.start()))
+                   # the name pattern keeps a place's first word from opening a name, this
+                   # its last ("at Ridge High | School died")
+                   if not in_place_name(text, match.start()))
     return out
-
-
-# "Jordan Shores of North | Augusta was pronounced dead", "a 10th-grader at Tara | High School
-# died": the last words of a place, not a victim's name (the name pattern itself only keeps
-# a place's first word from opening a name)
-_PLACE_BEFORE = re.compile(r"\b(?:in|of|at|from|near|on|to)[^\S\n]+(?:[A-Z][a-z]+[^\S\n]+){1,2}\Z")
 
 
 def _finditer(pattern: re.Pattern[str], text: str, lowered: str | None,

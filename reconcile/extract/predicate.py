@@ -39,7 +39,7 @@ AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGN
 # verbs that "to death" completes: "three people were shot to death" were killed
 _TO_DEATH = frozenset({"shot", "beaten", "stabbed", "burned", "strangled", "bludgeoned", "crushed"})
 # "three counts of attempted murder": a count of charges is a count of what it charges
-_CHARGE = re.compile(r"\bcounts?\s+of\s+(.+)$", re.IGNORECASE)
+CHARGE = re.compile(r"\bcounts?\s+of\s+(.+)$", re.IGNORECASE)
 # Conjunctions that open a clause of their own right before a count: the count is its subject,
 # and the words before belong to the clause before ("the deaths of | six people" goes on).
 _OPENS_CLAUSE = frozenset("when where while after before because if although though since".split())
@@ -92,6 +92,6 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
         taken_before.append(word)
         if len(taken_before) >= before_words:
             break
-    charge = _CHARGE.search(text, start, end)
+    charge = CHARGE.search(text, start, end)
     charged = [w.lower() for w in WORD.findall(charge.group(1))] if charge else []
     return " ".join([*reversed(taken_before), *charged, *taken_after])

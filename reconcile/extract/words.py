@@ -40,6 +40,22 @@ WEEKDAY_NUMBER = {name: number for number, names in enumerate((
 # Words that name a quarter of a year ("the final quarter", "4th qtr") -> its number (1-4)
 QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                   "fourth": 4, "4th": 4, "final": 4, "last": 4}
+# Regex alternations of the month names (longest first) and of the ordinals that name a
+# quarter ("last quarter" is the one before publication, not the fourth: left out)
+MONTH_ALTERNATION = "|".join(sorted(MONTH_NUMBER, key=len, reverse=True))
+QUARTER_ORDINALS = "|".join(w for w in QUARTER_NUMBER if w not in ("final", "last"))
+
+# Prepositions that open a place ("of Dunbar", "in Lakewood", "at Tara High School")
+PLACE_WORDS = ("in", "of", "at", "from", "near", "on", "to")
+# a capitalised word that continues such a place: "of North | Augusta", "of Mt. | Pleasant"
+_PLACE_TAIL = re.compile(r"\b(?:%s)[^\S\n]+(?:(?:[A-Z][a-z]{0,2}\.|[A-Z][a-z]+)[^\S\n]+){0,2}\Z"
+                         % "|".join(PLACE_WORDS))
+
+
+def in_place_name(text: str, at: int) -> bool:
+    """Whether a capitalised word at text[at] belongs to a place named after a preposition
+    ("Jordan Ames of North Augusta": "Augusta" is no person's name)."""
+    return _PLACE_TAIL.search(text, max(0, at - 40), at) is not None
 
 IRREGULAR_SINGULAR = {
     "people": "people", "persons": "people", "person": "people", "men": "man",
