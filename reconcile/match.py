@@ -185,10 +185,10 @@ def _two_charges(a: Claim, b: Claim) -> bool:
     return person_a is not None and person_b is not None and person_a != person_b
 
 
-# Who a count of charges is against: "Oliver is also charged with two counts", "Coles, 20, was
-# charged with ...", "Offray faces 17 counts", "allow Fields to plead guilty to one count",
-# "warrants for Yates on four counts" (the surname, lower case). A verb of the courts needs
-# its auxiliary ("Detective Galilei charged Hudec": the detective is no defendant).
+# Who a count of charges is against: "Marsh is also charged with two counts", "Vale, 20, was
+# charged with ...", "Tolman faces 17 counts", "allow Pryor to plead guilty to one count",
+# "warrants for Keane on four counts" (the surname, lower case). A verb of the courts needs
+# its auxiliary ("Detective Rowe charged Hale": the detective is no defendant).
 _NAME_WORD = r"([A-Z][a-z'’-]+)(?:,\s*\d{1,3})?,?\s+"
 _CHARGED = re.compile(
     r"\b" + _NAME_WORD + r"(?:(?:also|now|each|still)\s+)?(?:(?:is|was|were|has|have|had|been|"
@@ -211,7 +211,7 @@ def _charged(claim: Claim) -> str | None:
     for match in _CHARGED.finditer(claim.sentence, 0, at):
         group = next(g for g in (1, 2, 3) if match.group(g))
         if " each " in match.group(0):
-            found = None  # "Diaz, 20, and Kevin Brizuela, 19, each face": several defendants
+            found = None  # "Ames, 20, and Cole Vale, 19, each face": several defendants
         elif not in_place_name(claim.sentence, match.start(group)):  # "of Mt. | Pleasant"
             found = match.group(group)
     if found is None:

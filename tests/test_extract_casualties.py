@@ -437,12 +437,12 @@ def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
     ("Teen shot in head during drive-by in Lakewood dies", []),
     ("Jamaine Sutton, 32, of Dunbar was killed in the shooting.", []),
     # nor the last words of one, nor a street
-    ("Jordan Shores, 15, of North Augusta was pronounced dead after the shooting.", []),
+    ("Jordan Ames, 15, of North Augusta was pronounced dead after the shooting.", []),
     ("A student at Tara High School died after the shooting.", [("A student", 1, "student", "killed")]),
     ("Ray Dunn of the 900 block of West 36th Street was pronounced dead after the shooting.", []),
     # a name does not run across a paragraph break
-    ("Police investigate a shooting at Chesapeake Place\n\nTravon Rollins died after he was shot.",
-     [("Travon Rollins", 1, "person", "killed")]),
+    ("Police investigate a shooting at Harbor Place\n\nCorin Marsh died after he was shot.",
+     [("Corin Marsh", 1, "person", "killed")]),
     ("Jones was shot in the leg. Smith died at the scene.", [("Smith", 1, "person", "killed")]),
     # capitalised words that are no name
     ("Police were killed in the film. Sunday was killed off.", []),

@@ -445,17 +445,17 @@ def test_match_two_sources_giving_one_written_span_agree():
 def test_match_counts_of_an_attempt_and_of_the_act_are_two_charges():
     """'two counts of attempted first-degree murder' is not 'two counts of first-degree murder'
     (nor in conflict with 'one count of first-degree murder')."""
-    attempt = _figure("Ivanov is charged with two counts of attempted first-degree murder.",
+    attempt = _figure("Tolman is charged with two counts of attempted first-degree murder.",
                       "two counts of attempted first-degree murder", "a")
-    act = _figure("Ivanov was booked on one count of first-degree murder.",
+    act = _figure("Tolman was booked on one count of first-degree murder.",
                   "one count of first-degree murder", "b")
-    same_act = _figure("Ivanov faces one count of first-degree murder.",
+    same_act = _figure("Tolman faces one count of first-degree murder.",
                        "one count of first-degree murder", "c")
     assert grouped([attempt, act, same_act]) == [["a"], ["b", "c"]]
-    other_crime = _figure("Ivanov faces one count of facilitation.", "one count of facilitation", "d")
+    other_crime = _figure("Tolman faces one count of facilitation.", "one count of facilitation", "d")
     assert grouped([act, other_crime]) == [["b"], ["d"]]
     # one crime spelled two ways is still one charge
-    spelled = _figure("Ivanov faces one count of first degree-murder.",
+    spelled = _figure("Tolman faces one count of first degree-murder.",
                       "one count of first degree-murder", "e")
     assert grouped([act, spelled]) == [["b", "e"]]
 
@@ -463,16 +463,16 @@ def test_match_counts_of_an_attempt_and_of_the_act_are_two_charges():
 def test_match_counts_of_charges_against_two_defendants_are_two_facts():
     """The gunman's four counts and his accomplice's one are no conflict; one defendant's
     counts in two sources still compare."""
-    gunman = _figure("Warrants were obtained for Yates on four counts of malicious wounding.",
+    gunman = _figure("Warrants were obtained for Keane on four counts of malicious wounding.",
                      "four counts of malicious", "a")
-    accomplice = _figure("Fields will plead guilty to one count of malicious wounding.",
+    accomplice = _figure("Pryor will plead guilty to one count of malicious wounding.",
                          "one count of malicious", "b")
     assert grouped([gunman, accomplice]) == [["a"], ["b"]]
-    again = _figure("Yates is charged with three counts of malicious wounding.",
+    again = _figure("Keane is charged with three counts of malicious wounding.",
                     "three counts of malicious", "c")
     assert grouped([gunman, again]) == [["a", "c"]]
     # counts that each of several defendants faces name no one defendant
-    listed = _figure("Santo Diaz, 20, and Kevin Brizuela, 19, each face two counts of murder.",
+    listed = _figure("Rui Ames, 20, and Cole Vale, 19, each face two counts of murder.",
                      "two counts of murder", "d")
     each = _figure("Each faces two counts of murder.", "two counts of murder", "e")
     assert grouped([listed, each]) == [["d", "e"]]

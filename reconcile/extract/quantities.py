@@ -31,12 +31,12 @@ _PERCENT = re.compile(r"(?:(?P<glued>pc)\b|[ \u00a0]?(?:(?P<sign>%)|"
                       r"(?P<pp>-?\s?percentage[\s-]points?)|"
                       r"(?P<word>-?\s?per\s?cent(?:age)?\b|-?\s?pct\b)))"
                       r"(?P<points>\s+points?\b)?", re.IGNORECASE)
-# a person's age after the name: "Maddon, 66, has used...", "McMillian, 16, died", "O'Neal, 40,";
-# "Webb and Stone, both 16, were hurt"
+# a person's age after the name: "Maddon, 66, has used...", "McAllen, 16, died", "O'Dell, 40,";
+# "Ames and Hale, both 16, were hurt"
 _AGE_AFTER_NAME = re.compile(r"(?<![\w'’-])(?!(?:%s)\b)[A-Z][\w'’-]*[a-z],\s(?:both\s|all\s)?$"
                              % "|".join(m.title() for m in (*MONTHS, *WEEKDAYS)))  # not "June, 30"
 # ... or after a full name or a noun for a person, also at the end of a list item or sentence:
-# "Ali R. Brown, 20.", "Darrell E. Thomas, 29;", "Another man, 32, was shot", "a girl, 15;"
+# "Ona R. Vale, 20.", "Corin E. Marsh, 29;", "Another man, 32, was shot", "a girl, 15;"
 _AGE_AFTER_FULL_NAME = re.compile(r"\b[A-Z][\w'’-]*[a-z](?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]*[a-z],\s$")
 _AGE_AFTER_PERSON = re.compile(r"\b([a-z]+),\s(?:also\s|both\s)?$")
 _AGE_END = re.compile(r"[,;]|\.(?!\d)")
