@@ -1,10 +1,11 @@
 """Claims of one story -> groups: the same fact as stated by different sources.
 
-Candidate pairs share a block (kind and unit; the counted noun's head word for counts; the
-speaker for quotes), so the cost follows the number of candidate pairs, not all pairs of
-claims. A pair's score combines the similarity of the words around the two claims (their
-subjects, compared with rapidfuzz) with how close their values are. Groups grow by average
-linkage, and two different facts of one source never share a group.
+Candidate pairs share a block (kind and unit; the counted noun's head word for counts, one block
+for all the nouns of several victims; the speaker for quotes), so the cost follows the number
+of candidate pairs, not all pairs of claims. A pair's score combines the similarity of the
+words around the two claims (their subjects, compared with rapidfuzz) with how close their
+values are. Groups grow by average linkage, and two different facts of one source never share
+a group.
 
 Some figures are facts about one thing whatever the words around them say, and some are never
 one fact however alike their words: an age belongs to the person named beside it; a count of
@@ -43,18 +44,27 @@ class MatchSettings:
     # what became of counted people, by the words of a count's predicate (casualties.yaml
     # toll_words): "two people were killed" and "two people were wounded" are two facts
     outcomes: tuple[tuple[str, frozenset[str]], ...] = ()
+    # the nouns that name victims (casualties.yaml people): "two men were killed" and "two
+    # people were killed" may be one toll told with two nouns (see block_key)
+    victims: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: Any) -> MatchSettings:
         """The settings of a rules set: matching.yaml's thresholds, casualties.yaml's outcomes."""
         tolerances = rules.tolerances
         toll_words = getattr(rules.casualties, "toll_words", None) or {}
+        victims = getattr(rules.casualties, "people", None) or frozenset()
         return cls(subject_similarity=float(tolerances.get("subject_similarity", 40)),
-                   outcomes=tuple(sorted(toll_words.items())))
+                   outcomes=tuple(sorted(toll_words.items())),
+                   victims=frozenset(victims) | {PEOPLE} if victims else frozenset())
 
 
-def block_key(claim: Claim) -> tuple[str, str] | None:
-    """The block a claim is compared within; None for claims that are not compared."""
+def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str, str] | None:
+    """The block a claim is compared within; None for claims that are not compared.
+
+    With `settings` that name victims, counts of several people ("two men were killed", "two
+    people are dead", "three victims") share one block whatever their noun; pair_score lets
+    two nouns be one fact only when the figures and what became of the people agree."""
     value = claim.value
     if isinstance(value, NumberValue):
         if not value.unit:
@@ -65,6 +75,8 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
             # "three other people", "two additional firefighters", "two more people" leave out
             # the victims just named: not a total; bare "others" are people
             unit = f"other {'people' if unit in _BESIDES else unit}"
+        elif settings is not None and _several_victims(claim, settings):
+            unit = PEOPLE  # "two men", "two victims", "two people": see pair_score
         if _is_age(claim):
             # an age is a fact about one person: only the ages of one named person compare
             # (a story names a victim of 23, a suspect of 28 and a witness of 41); the ages of
@@ -84,6 +96,22 @@ def block_key(claim: Claim) -> tuple[str, str] | None:
 
 
 UNNAMED = "someone unnamed"
+PEOPLE = "people"
+
+
+def _several_victims(claim: Claim, settings: MatchSettings) -> bool:
+    """A count of two or more people named by a victim noun ("two men", "three victims"), not
+    of others besides them. One victim ("a man", "Watford") is told of by many nouns, and two
+    victims each told of by one would look like one."""
+    value = claim.value
+    if claim.kind != Kind.COUNT or not value.unit or value.unit.split()[-1] not in settings.victims:
+        return False
+    if _BESIDES.intersection(value.unit.split()) or _MORE.search(claim.text):
+        return False
+    low = value.stated[0] if isinstance(value.stated, tuple) else value.stated
+    return low is not None and low >= 2
+
+
 # The months a figure's words name, by number. "May" and "March" are left out: lower-cased
 # in a subject they are as likely the verb.
 _MONTHS = {name: number for name, number in MONTH_NUMBER.items()
@@ -258,6 +286,10 @@ def _bounds(claim: Claim) -> tuple[float, float]:
     return low, high
 
 
+def _head(claim: Claim) -> str:
+    return claim.value.unit.split()[-1] if claim.value.unit else ""
+
+
 def numbers_overlap(a: Claim, b: Claim) -> bool:
     """True when the intervals of two numeric claims share a value."""
     a_low, a_high = _bounds(a)
@@ -356,6 +388,15 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         # against "wounded"): equal figures of two outcomes are two facts
         return 0.0
     closeness = _closeness(a, b, settings)
+    if a.kind == Kind.COUNT and _head(a) != _head(b) and (
+            _several_victims(a, settings) or _several_victims(b, settings)) and (
+            closeness < 1.0 or not a_outcomes or a_outcomes != b_outcomes):
+        # several people told of with two nouns (blocked together, see block_key) are one
+        # toll only when the figures and what became of the people agree: "two men were
+        # killed" / "two people are dead"; "two children were killed" / "four people were
+        # killed" are a part and its whole, "two men were arrested" / "two people died" two
+        # groups of people
+        return 0.0
     if a.kind == Kind.COUNT and closeness < 1.0 and bool(a_outcomes) != bool(b_outcomes):
         # one says what became of the people it counts, the other does not ("two people were
         # shot" / "one person was fatally shot"): a subset and its whole, not one fact
@@ -430,7 +471,7 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
     canonical = canonical or {}
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        key = block_key(claim)
+        key = block_key(claim, settings)
         if key is not None:
             blocks[key].append(claim)
     groups: list[list[Claim]] = []
@@ -491,6 +532,14 @@ def _mutual_nearest(members: list[Claim], canonical: dict[str, str],
     likely two groups as one misstated; they must share the words of what became of them."""
     if not members or not isinstance(members[0].value, NumberValue):
         return set()
+    heads = {_head(m) for m in members}
+    if len(heads) > 1:  # a block of several nouns (block_key): nearest values of one noun
+        found = set()
+        for head in sorted(heads):
+            index = [i for i, m in enumerate(members) if _head(m) == head]
+            found |= {(index[i], index[j]) for i, j in _mutual_nearest(
+                [members[i] for i in index], canonical, settings)}
+        return found
     small = {i for i, m in enumerate(members) if m.kind == Kind.COUNT
              and all(float(v).is_integer() and abs(v) < settings.count_floor for v in _stated(m))}
     by_source: dict[str, list[int]] = defaultdict(list)

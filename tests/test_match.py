@@ -211,6 +211,41 @@ def test_match_counts_of_one_outcome_or_unknown_still_group(other):
     assert len(match_story(claims, TOLLS)[0]) == 1
 
 
+def _shipped():
+    from reconcile.rules import load_rules
+
+    return MatchSettings.from_rules(load_rules(None))
+
+
+def test_match_a_toll_told_with_two_victim_nouns_is_one_fact():
+    """'Two men were killed' and 'two people are dead': one toll, though the nouns differ."""
+    claims = [count("c1", "a", 2, "man", "left dead"), count("c2", "b", 2, "people", "killed"),
+              count("c3", "c", 2, "victim", "shot killed")]
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims, _shipped())[0]) == [
+        ["c1", "c2", "c3"]]
+    # without the victim nouns of the rules, nouns block apart as before
+    assert len(match_story(claims, TOLLS)[0]) == 3
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ((2, "child", "killed"), (4, "people", "killed")),      # a part and its whole
+    ((2, "man", "arrested"), (2, "people", "died")),        # two groups of people
+    ((2, "man", "killed"), (2, "people", "wounded")),       # two outcomes
+    ((1, "woman", "killed"), (2, "people", "killed"))])     # one victim: many nouns name her
+def test_match_victims_of_two_nouns_stay_apart_unless_figure_and_outcome_agree(first, second):
+    claims = [count("c1", "a", *first), count("c2", "b", *second)]
+    assert len(match_story(claims, _shipped())[0]) == 2
+
+
+def test_match_one_noun_still_pairs_its_nearest_figures_among_other_nouns():
+    """Blocking several nouns together leaves each noun's figures to conflict as before:
+    'three men were killed' / 'four men were killed' stay one fact beside 'two children'."""
+    claims = [count("c1", "a", 3, "man", "killed"), count("c2", "b", 4, "man", "killed"),
+              count("c3", "b", 2, "child", "killed")]
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims, _shipped())[0]) == [
+        ["c1", "c2"], ["c3"]]
+
+
 def test_match_settings_from_rules_reads_casualty_outcomes():
     from reconcile.rules import load_rules
 
