@@ -99,12 +99,19 @@ UNNAMED = "someone unnamed"
 PEOPLE = "people"
 
 
+# nouns of casualties.yaml's people that name who fired: "the four suspects killed two men"
+_ATTACKERS = frozenset({"suspect", "gunman", "shooter", "attacker", "assailant"})
+
+
 def _several_victims(claim: Claim, settings: MatchSettings) -> bool:
     """A count of two or more people named by a victim noun ("two men", "three victims"), not
     of others besides them. One victim ("a man", "Watford") is told of by many nouns, and two
     victims each told of by one would look like one."""
     value = claim.value
-    if claim.kind != Kind.COUNT or not value.unit or value.unit.split()[-1] not in settings.victims:
+    if claim.kind != Kind.COUNT or not value.unit:
+        return False
+    head = value.unit.split()[-1]
+    if head not in settings.victims or head in _ATTACKERS:
         return False
     if _BESIDES.intersection(value.unit.split()) or _MORE.search(claim.text):
         return False
@@ -290,6 +297,16 @@ def _head(claim: Claim) -> str:
     return claim.value.unit.split()[-1] if claim.value.unit else ""
 
 
+# nouns that name anybody: a toll of these holds the tolls of men, women, children, officers
+_EVERYBODY = frozenset({"people", "person", "victim", "individual"})
+
+
+def _fewer_in_all(a: Claim, b: Claim) -> bool:
+    """a counts everybody ("two people") and is below b, which counts some ("three men"):
+    not a part and its whole, since a part is never the larger."""
+    return _head(a) in _EVERYBODY and _head(b) not in _EVERYBODY and _bounds(a)[1] < _bounds(b)[0]
+
+
 def numbers_overlap(a: Claim, b: Claim) -> bool:
     """True when the intervals of two numeric claims share a value."""
     a_low, a_high = _bounds(a)
@@ -390,12 +407,14 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     closeness = _closeness(a, b, settings)
     if a.kind == Kind.COUNT and _head(a) != _head(b) and (
             _several_victims(a, settings) or _several_victims(b, settings)) and (
-            closeness < 1.0 or not a_outcomes or a_outcomes != b_outcomes):
+            not a_outcomes or a_outcomes != b_outcomes
+            or closeness < 1.0 and not _fewer_in_all(a, b) and not _fewer_in_all(b, a)):
         # several people told of with two nouns (blocked together, see block_key) are one
-        # toll only when the figures and what became of the people agree: "two men were
-        # killed" / "two people are dead"; "two children were killed" / "four people were
-        # killed" are a part and its whole, "two men were arrested" / "two people died" two
-        # groups of people
+        # toll only when what became of the people agrees, and the figures do, or the one of
+        # everybody is the smaller: "two men were killed" / "two people are dead" agree, "two
+        # people were killed" / "three men were killed" conflict; "two children were killed"
+        # / "four people were killed" are a part and its whole, "two men were arrested" /
+        # "two people died" two groups of people
         return 0.0
     if a.kind == Kind.COUNT and closeness < 1.0 and bool(a_outcomes) != bool(b_outcomes):
         # one says what became of the people it counts, the other does not ("two people were

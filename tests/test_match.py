@@ -237,6 +237,15 @@ def test_match_victims_of_two_nouns_stay_apart_unless_figure_and_outcome_agree(f
     assert len(match_story(claims, _shipped())[0]) == 2
 
 
+def test_match_a_toll_of_everybody_below_a_toll_of_some_is_a_rival_figure():
+    """'Two people were killed' and 'three men were killed': three men are no part of two
+    people, so the two figures are one toll told two ways."""
+    claims = [count("c1", "a", 2, "people", "killed"), count("c2", "b", 3, "man", "killed")]
+    assert len(match_story(claims, _shipped())[0]) == 1
+    claims[1] = count("c2", "b", 3, "suspect", "killed")  # "the three suspects killed two men"
+    assert len(match_story(claims, _shipped())[0]) == 2
+
+
 def test_match_one_noun_still_pairs_its_nearest_figures_among_other_nouns():
     """Blocking several nouns together leaves each noun's figures to conflict as before:
     'three men were killed' / 'four men were killed' stay one fact beside 'two children'."""
