@@ -213,6 +213,9 @@ def test_a_charge_count_is_never_matched_with_a_toll():
     ("Those two children were not injured.", "two children", "not injured"),
     ("Police said two men were shot and killed.", "two men", "shot killed"),
     ("Four people were shot and two were killed.", "two", "killed"),
+    ("Four people were shot and hospitalized after the party.", "Four people",
+     "shot hospitalized"),
+    ("Two men were shot and two women were hurt.", "Two men", "shot"),
     ("Four people, including a 13-year-old girl, were injured.", "Four people", "injured"),
 ])
 def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, subject):

@@ -14,9 +14,9 @@ import re
 from reconcile.extract.words import STOPWORDS, WORD
 
 # Where a clause ends ("Four people were shot | and two were killed" are two facts).
-# "shot and killed" is one predicate, not two clauses.
-_BREAK = re.compile(r"[;:()\[\]—–\"“”]|,\s|\s(?:(?!(?<=shot\s)and\s+(?:killed|wounded)\b)and|"
-                    r"but|or|while|whereas|although)\s")
+# "shot and killed", "shot and hospitalized" are one predicate, not two clauses.
+_BREAK = re.compile(r"[;:()\[\]—–\"“”]|,\s|\s(?:(?!(?<=shot\s)and\s+(?:killed|wounded|injured|"
+                    r"hurt|hospitali[sz]ed)\b)and|but|or|while|whereas|although)\s")
 # A preposition after the predicate opens a circumstance (place, time): stop there. "from" is
 # not one: "recovering from gunshot wounds" says what the count is of.
 _ADJUNCT = frozenset("""
