@@ -47,6 +47,9 @@ class MatchSettings:
     # the nouns that name victims (casualties.yaml people): "two men were killed" and "two
     # people were killed" may be one toll told with two nouns (see block_key)
     victims: frozenset[str] = frozenset()
+    # words that grade a wound (casualties.yaml severity): "two were seriously injured" is a
+    # part of "four were injured", not a rival figure
+    severity: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: Any) -> MatchSettings:
@@ -56,7 +59,8 @@ class MatchSettings:
         victims = getattr(rules.casualties, "people", None) or frozenset()
         return cls(subject_similarity=float(tolerances.get("subject_similarity", 40)),
                    outcomes=tuple(sorted(toll_words.items())),
-                   victims=frozenset(victims) | {PEOPLE} if victims else frozenset())
+                   victims=frozenset(victims) | {PEOPLE} if victims else frozenset(),
+                   severity=getattr(rules.casualties, "severity", None) or frozenset())
 
 
 def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str, str] | None:
@@ -415,6 +419,11 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         # people were killed" / "three men were killed" conflict; "two children were killed"
         # / "four people were killed" are a part and its whole, "two men were arrested" /
         # "two people died" two groups of people
+        return 0.0
+    if a.kind == Kind.COUNT and closeness < 1.0 and (
+            settings.severity.isdisjoint(a_words) != settings.severity.isdisjoint(b_words)):
+        # one grades the wounds it counts, the other does not ("two were seriously injured" /
+        # "four were injured"): a part and its whole
         return 0.0
     if a.kind == Kind.COUNT and closeness < 1.0 and bool(a_outcomes) != bool(b_outcomes):
         # one says what became of the people it counts, the other does not ("two people were

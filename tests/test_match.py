@@ -246,6 +246,15 @@ def test_match_a_toll_of_everybody_below_a_toll_of_some_is_a_rival_figure():
     assert len(match_story(claims, _shipped())[0]) == 2
 
 
+@pytest.mark.parametrize(("graded", "together"), [("seriously injured", False),
+                                                   ("critically wounded", False),
+                                                   ("injured", True)])
+def test_match_a_graded_count_of_wounded_is_a_part_not_a_rival(graded, together):
+    """'Two were seriously injured' tells of some of 'four people were injured'."""
+    claims = [count("c1", "a", 4, "people", "injured"), count("c2", "b", 2, "people", graded)]
+    assert (len(match_story(claims, _shipped())[0]) == 1) == together
+
+
 def test_match_one_noun_still_pairs_its_nearest_figures_among_other_nouns():
     """Blocking several nouns together leaves each noun's figures to conflict as before:
     'three men were killed' / 'four men were killed' stay one fact beside 'two children'."""

@@ -104,6 +104,8 @@ class CasualtyRules:
     # the nouns of `people`, lower case: a victim named otherwise ("he", "Watford", "a
     # 15-year-old") is a "person", one victim, never compared with a toll of "people"
     people: frozenset[str] = frozenset()
+    # words that grade a wound ("critically", "minor"): a graded count is a part of the toll
+    severity: frozenset[str] = frozenset()
     # Speed: words one of which an article must hold for any form to match (victim nouns,
     # "no", "nobody"); None when a rule's regex has no plain leading word to test for.
     triggers: frozenset[str] | None = None
@@ -120,6 +122,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     died_later = c.regex_list(data, "died_later", required=False)
     people = c.string_list(data, "people")
     unharmed = c.string_list(data, "unharmed", required=False)
+    severity = c.string_list(data, "severity", required=False)
     pronoun_nouns = c.mapping(data, "pronouns", required=False)
     pronouns = sorted(str(name) for name in pronoun_nouns)
     for name, nouns in pronoun_nouns.items():
@@ -227,6 +230,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                             + outcome_alternatives(outcomes) + r")\b"),
         states=frozenset(w.lower() for name in OUTCOMES for w in toll_words[name])
         | frozenset(w.lower() for w in unharmed) | {"dead"},
+        severity=frozenset(w.lower() for w in severity),
     )
     scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
                compiled.left, compiled.nobody, compiled.none_of]
