@@ -207,8 +207,10 @@ _LETTERS = re.compile(r"[a-z]+")
 
 def _two_charges(a: Claim, b: Claim) -> bool:
     """Two counts of charges that name different crimes: one of an attempt and one of the act
-    itself ("attempted first-degree murder" / "first-degree murder"), or crimes with no word in
-    common ("murder" / "facilitation"), however alike the words around them."""
+    itself ("attempted first-degree murder" / "first-degree murder"), crimes with no word in
+    common ("murder" / "facilitation") or each with a word of its own ("first-degree murder" /
+    "second-degree murder"), however alike the words around them. "Murder" and "first-degree
+    murder" may be one charge told more or less fully."""
     charge_a, charge_b = CHARGE.search(a.text), CHARGE.search(b.text)
     if charge_a is None or charge_b is None:
         return False
@@ -217,8 +219,10 @@ def _two_charges(a: Claim, b: Claim) -> bool:
     if (_ATTEMPT in words_a) != (_ATTEMPT in words_b):
         return True
     crime_a, crime_b = words_a - {_ATTEMPT}, words_b - {_ATTEMPT}
-    # a charge cut short ("three counts of attempted") names no crime: unknown
-    if crime_a and crime_b and crime_a.isdisjoint(crime_b):
+    # a charge cut short ("three counts of attempted") names no crime: unknown; two that each
+    # name a grade the other lacks ("first-degree murder" / "aggravated murder") are two
+    if crime_a and crime_b and (crime_a.isdisjoint(crime_b)
+                                or crime_a - crime_b and crime_b - crime_a):
         return True
     person_a, person_b = _charged(a), _charged(b)
     return person_a is not None and person_b is not None and person_a != person_b

@@ -511,6 +511,12 @@ def test_match_counts_of_an_attempt_and_of_the_act_are_two_charges():
     spelled = _figure("Tolman faces one count of first degree-murder.",
                       "one count of first degree-murder", "e")
     assert grouped([act, spelled]) == [["b", "e"]]
+    # each with a grade of its own: two crimes; one told more fully: one
+    graded = _figure("Tolman faces two counts of aggravated murder.",
+                     "two counts of aggravated murder", "f")
+    assert grouped([act, graded]) == [["b"], ["f"]]
+    plain = _figure("Tolman faces two counts of murder.", "two counts of murder", "g")
+    assert grouped([act, plain]) == [["b", "g"]]
 
 
 def test_match_counts_of_charges_against_two_defendants_are_two_facts():
