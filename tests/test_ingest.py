@@ -627,6 +627,7 @@ NOISE_LINES = [
     "TM and \u00a9 Copyright 2024 Example Radio Group Inc. and its affiliates.",
     "Wednesday, Jun 4, 2025 | Updated 8:42 AM EDT", "14 April 2025, 11:20 (GMT+02:00)",
     "Friday, March 3, 2017",
+    "Last updated 13:26 14/09/2013", "12:52 p. m. EDT May 2, 2013", "May 3rd, 2013 2: 00pm EDT",
 ]
 
 NEWS_LINES = [
@@ -658,6 +659,8 @@ NEWS_LINES = [
     "Update at 3 p.m. on Friday: the toll rose to 4.",
     "Wednesday, Jun 4, 2025 was the day the storm hit 3 towns.",
     "On Friday, March 3, 2017, police arrested 2 men.",
+    "Last updated on 14/09/2013, the count stood at 12.",
+    "At 12:52 p.m. EDT May 2, 2013, the quake struck.",
 ]
 
 
