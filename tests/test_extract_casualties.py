@@ -23,12 +23,19 @@ def counts(text):
     ("The gunman shot and killed a woman.", [("a woman", 1, "woman", "killed")]),
     ("The shooting left a teenager dead.", [("a teenager", 1, "teenager", "killed")]),
     ("Police said no one was injured.", [("no one", 0, "people", "injured")]),
+    ("No-one was injured in the fire.", [("No-one", 0, "people", "injured")]),
     ("Nobody was hurt in the blast.", [("Nobody", 0, "people", "injured")]),
     ("No injuries were reported.", [("No injuries", 0, "people", "injured")]),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_casualties_in_words_are_counts(text, expected):
     assert [(t, s, u, subj) for t, s, u, subj in counts(text)
             if subj in ("killed", "injured")] == expected
+
+
+@pytest.mark.parametrize("text", ["Not one person was hurt.", "No-one else was hurt."])
+def test_one_after_no_or_not_is_no_count_of_one(text):
+    """'Not one person was hurt' tells of nobody: never a toll of one."""
+    assert [c for c in counts(text) if c[1] == 1] == []
 
 
 @pytest.mark.parametrize("text", [

@@ -53,8 +53,10 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"“”]+", re.IGNORECASE)
 _TIME_OF_DAY = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
 _CAPITAL_AFTER = re.compile(r"\s[A-Z]")
+# "the same one", "no one", "no-one", "not one person was hurt" (nobody: see casualties.yaml)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:the\s+(?:same|next|last|first|only|other|right|wrong)|this|"
-                                 r"that|each|every|any|no|which|another)\s+$", re.IGNORECASE)
+                                 r"that|each|every|any|no|not|which|another)\s+$|\bno-$",
+                                 re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:to|or|-|–)\s*(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b",
                           re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s+of\b")
