@@ -74,8 +74,7 @@ def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str,
         if not value.unit:
             return None  # a bare number says too little to be matched across sources
         unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
-        if claim.kind == Kind.COUNT and (_BESIDES.intersection(value.unit.split())
-                                         or _MORE.search(claim.text)):
+        if claim.kind == Kind.COUNT and _besides(claim):
             # "three other people", "two additional firefighters", "two more people" leave out
             # the victims just named: not a total; bare "others" are people
             unit = f"other {'people' if unit in _BESIDES else unit}"
@@ -117,7 +116,7 @@ def _several_victims(claim: Claim, settings: MatchSettings) -> bool:
     head = value.unit.split()[-1]
     if head not in settings.victims or head in _ATTACKERS:
         return False
-    if _BESIDES.intersection(value.unit.split()) or _MORE.search(claim.text):
+    if _besides(claim):
         return False
     low = value.stated[0] if isinstance(value.stated, tuple) else value.stated
     return low is not None and low >= 2
@@ -130,6 +129,17 @@ _MONTHS = {name: number for name, number in MONTH_NUMBER.items()
 _BESIDES = frozenset({"other", "additional"})
 # "more" or "further" after the number, not a bound ("more than 20", "20 or more")
 _MORE = re.compile(r"(?<!\bor )\b(?:more|further)\b(?!\s+than\b)", re.IGNORECASE)
+# right before it: "another two people", "an additional three officers"
+_ANOTHER = re.compile(r"\b(?:another|an\s+additional|a\s+further)\s+$", re.IGNORECASE)
+
+
+def _besides(claim: Claim) -> bool:
+    """A count of people or things besides those just named: "three other people", "two
+    additional firefighters", "two more people", "another two people"."""
+    if _BESIDES.intersection(claim.value.unit.split()) or _MORE.search(claim.text):
+        return True
+    at = claim.sentence.find(claim.text)
+    return at > 0 and _ANOTHER.search(claim.sentence, max(0, at - 20), at) is not None
 
 
 # The period a figure is given for, right after it: "7.2 billion in January", "2.4 pct in

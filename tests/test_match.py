@@ -341,12 +341,15 @@ def test_match_others_are_not_a_total():
 
 
 @pytest.mark.parametrize(("text", "besides"), [
-    ("two more people", True), ("Two further victims", True),
+    ("two more people", True), ("Two further victims", True), ("Another two people", True),
+    ("an additional two people", True),
     ("more than two people", False), ("two or more people", False), ("two people", False)])
 def test_match_more_people_are_besides_those_named(text, besides):
     """'He killed two more people' after naming a first victim: not the toll of three."""
+    figure = text.split("another ")[-1].split("Another ")[-1].split("additional ")[-1]
     claims = [count("c1", "a", 3, "people", "killed"),
-              replace(count("c2", "b", 2, "people", "killed"), text=text),
+              replace(count("c2", "b", 2, "people", "killed"), text=figure,
+                      sentence=f"{text} were killed."),
               count("c3", "c", 2, "other people", "killed")]
     expected = [["c1"], ["c2", "c3"]] if besides else [["c1", "c2"], ["c3"]]
     assert grouped(claims) == expected
