@@ -221,15 +221,38 @@ def title_periods(title: str | None) -> frozenset[tuple[str, int]]:
     return frozenset(found)
 
 
-# A company's stock ticker in a title: a wire's "<LOR>" or "<FFED.O>", "(NYSE: LOR)"
+# A company's stock ticker in a title: a wire's "<LOR>" or "<FFED.O>", "(NYSE: LOR)"; or the
+# name the wire marks in its place when the company is not listed: "<DOUGLAS COMPUTER INC>"
 _TITLE_TICKER = re.compile(r"<([A-Z][A-Z0-9&]{0,9})(?:\.[A-Z]{1,2})?>"
                            r"|\((?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX|ASX)\s*:\s*([A-Z][A-Z0-9]{0,9})"
-                           r"(?:\.[A-Z]{1,2})?\)")
+                           r"(?:\.[A-Z]{1,2})?\)"
+                           r"|<([A-Z][A-Z0-9&'.,-]*(?: [A-Z0-9&'.,/-]+){1,6})>")
+# the words of a marked name that any company's may end with
+_COMPANY_SUFFIXES = frozenset("INC INC. CORP CORP. CO CO. LTD LTD. PLC LLC LP AG SA NV BV".split())
 
 
 def title_tickers(title: str | None) -> frozenset[str]:
-    """The stock tickers a title names, without their exchange suffix ("<FFED.O>" -> FFED)."""
-    return frozenset(m.group(1) or m.group(2) for m in _TITLE_TICKER.finditer(title or ""))
+    """The stock tickers a title names, without their exchange suffix ("<FFED.O>" -> FFED), and
+    the names of companies marked in their place ("<DOUGLAS COMPUTER INC>" -> "DOUGLAS
+    COMPUTER")."""
+    found = set()
+    for match in _TITLE_TICKER.finditer(title or ""):
+        if match.group(3):
+            found.add(_company_name(match.group(3)))
+        else:
+            found.add(match.group(1) or match.group(2))
+            if match.start() > 0:
+                # "ROYAL GOLD AND SILVER CORP <RGS.TO>": the name before the ticker is the
+                # company's too, as another title may mark it ("<ROYAL GOLD AND SILVER CORP>")
+                found.add(_company_name(title[:match.start()]))
+    return frozenset(found)
+
+
+def _company_name(text: str) -> str:
+    words = [w.strip(",") for w in text.split()]
+    while len(words) > 1 and words[-1] in _COMPANY_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def other_tickers(first: frozenset[str], second: frozenset[str]) -> bool:

@@ -171,10 +171,15 @@ def test_titles_of_two_months_or_quarters_keep_the_period_factor():
 
 
 @pytest.mark.parametrize(("title", "tickers"), [
-    ("LORAL CORP <LOR> 2ND QTR SEPT 30", {"LOR"}),
-    ("FIDELITY FEDERAL SAVINGS <FFED.O> 3RD QTR", {"FFED"}),  # without the exchange suffix
-    ("<ACME> TO BUY <WIDG.N> FOR 40 DLRS A SHARE", {"ACME", "WIDG"}),
-    ("Acme (NYSE: ACM) beats forecasts", {"ACM"}),
+    # the name before a ticker is the company's too
+    ("LORAL CORP <LOR> 2ND QTR SEPT 30", {"LOR", "LORAL"}),
+    ("FIDELITY FEDERAL SAVINGS <FFED.O> 3RD QTR", {"FFED", "FIDELITY FEDERAL SAVINGS"}),
+    ("<ACME> TO BUY <WIDG.N> FOR 40 DLRS A SHARE", {"ACME", "WIDG", "<ACME> TO BUY"}),
+    ("Acme (NYSE: ACM) beats forecasts", {"ACM", "Acme"}),
+    ("(NYSE: ACM) beats forecasts", {"ACM"}),
+    # an unlisted company's name marked in a ticker's place, without "CORP", "INC", "LTD"
+    ("<DOUGLAS COMPUTER INTERNATIONAL> YEAR NET", {"DOUGLAS COMPUTER INTERNATIONAL"}),
+    ("<TOTAL RESEARCH CORP> FISCAL 1987 NET", {"TOTAL RESEARCH"}),
     ("Shooting at <unknown> address", set()),
     (None, set())])
 def test_title_tickers_read_wire_and_exchange_forms(title, tickers):
@@ -194,3 +199,16 @@ def test_titles_of_two_companies_keep_the_ticker_factor():
     assert evidence.adjust(0, 4, 0.6) == 0.6           # a class of the company's shares
     assert evidence.adjust(5, 6, 0.6) == 0.6 * factor  # not a class: "C" is too short
     assert _title_evidence(*titles, ticker_factor=1.0).adjust(0, 1, 0.6) == 0.6
+
+
+def test_titles_of_two_unlisted_companies_keep_the_ticker_factor():
+    """'<DOUGLAS COMPUTER INC> YEAR NET' and '<TOTAL RESEARCH CORP> YEAR NET' are two
+    companies' results; a company marked by name in one title and by ticker in another
+    ('ROYAL GOLD CORP <RGS.TO>') is one."""
+    titles = ("<DOUGLAS COMPUTER INC> YEAR NET", "<TOTAL RESEARCH CORP> YEAR NET",
+              "ROYAL GOLD CORP <RGS.TO> SIX MTHS NET", "<ROYAL GOLD CORP> 1ST QTR NET")
+    evidence = _title_evidence(*titles)
+    factor = SERIES_ON.ticker_factor
+    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor
+    assert evidence.adjust(2, 3, 0.6) == 0.6
+    assert evidence.adjust(0, 3, 0.6) == 0.6 * factor
