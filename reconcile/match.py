@@ -521,7 +521,8 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
     for key in sorted(blocks):
         members = blocks[key]
         scores: dict[tuple[int, int], float] = {}
-        nearest = _mutual_nearest(members, canonical, settings)
+        nouns = key[1].split(" [")[0] == PEOPLE  # the block of several victims (block_key)
+        nearest = _mutual_nearest(members, canonical, settings, by_noun=nouns)
         # "a 67-year-old man" in two sources may be one person; "a 15-year-old" and "a
         # 17-year-old" are as likely two as one misstated: equal ages group, others never.
         # So with parts of a group: "three of the victims" and "one of the victims" are two
@@ -564,7 +565,7 @@ def _candidate_pairs(members: list[Claim], settings: MatchSettings):
 
 
 def _mutual_nearest(members: list[Claim], canonical: dict[str, str],
-                    settings: MatchSettings) -> set[tuple[int, int]]:
+                    settings: MatchSettings, by_noun: bool = False) -> set[tuple[int, int]]:
     """Pairs (i, j) whose numeric values are each other's closest in the other source, when
     neither claim overlaps any claim of the other source.
 
@@ -574,8 +575,8 @@ def _mutual_nearest(members: list[Claim], canonical: dict[str, str],
     likely two groups as one misstated; they must share the words of what became of them."""
     if not members or not isinstance(members[0].value, NumberValue):
         return set()
-    heads = {_head(m) for m in members}
-    if len(heads) > 1:  # a block of several nouns (block_key): nearest values of one noun
+    heads = {_head(m) for m in members} if by_noun else set()
+    if len(heads) > 1:  # the block of several victims' nouns (block_key): one noun's values
         found = set()
         for head in sorted(heads):
             index = [i for i, m in enumerate(members) if _head(m) == head]

@@ -255,6 +255,13 @@ def test_match_a_graded_count_of_wounded_is_a_part_not_a_rival(graded, together)
     assert (len(match_story(claims, _shipped())[0]) == 1) == together
 
 
+def test_match_others_told_two_ways_are_still_nearest_figures():
+    """'40 others' and '36 other people' are one block's two spellings of one noun: two
+    sources' nearest figures of it, whatever their nouns' last words."""
+    claims = [count("c1", "a", 40, "other", "hurt"), count("c2", "b", 36, "other people", "treated")]
+    assert grouped(claims) == [["c1", "c2"]]
+
+
 def test_match_one_noun_still_pairs_its_nearest_figures_among_other_nouns():
     """Blocking several nouns together leaves each noun's figures to conflict as before:
     'three men were killed' / 'four men were killed' stay one fact beside 'two children'."""
