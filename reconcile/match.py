@@ -50,17 +50,24 @@ class MatchSettings:
     # words that grade a wound (casualties.yaml severity): "two were seriously injured" is a
     # part of "four were injured", not a rival figure
     severity: frozenset[str] = frozenset()
+    # victims' nouns that name who fired (casualties.yaml attackers), kept out of the victims'
+    # block, and nouns that name anybody (everybody), whose toll holds the others' (pair_score)
+    attackers: frozenset[str] = frozenset()
+    everybody: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: Any) -> MatchSettings:
         """The settings of a rules set: matching.yaml's thresholds, casualties.yaml's outcomes."""
         tolerances = rules.tolerances
         toll_words = getattr(rules.casualties, "toll_words", None) or {}
-        victims = getattr(rules.casualties, "people", None) or frozenset()
+        casualties = rules.casualties
+        victims = getattr(casualties, "people", None) or frozenset()
         return cls(subject_similarity=float(tolerances.get("subject_similarity", 40)),
                    outcomes=tuple(sorted(toll_words.items())),
                    victims=frozenset(victims) | {PEOPLE} if victims else frozenset(),
-                   severity=getattr(rules.casualties, "severity", None) or frozenset())
+                   severity=getattr(casualties, "severity", None) or frozenset(),
+                   attackers=getattr(casualties, "attackers", None) or frozenset(),
+                   everybody=getattr(casualties, "everybody", None) or frozenset())
 
 
 def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str, str] | None:
@@ -102,10 +109,6 @@ UNNAMED = "someone unnamed"
 PEOPLE = "people"
 
 
-# nouns of casualties.yaml's people that name who fired: "the four suspects killed two men"
-_ATTACKERS = frozenset({"suspect", "gunman", "shooter", "attacker", "assailant"})
-
-
 def _several_victims(claim: Claim, settings: MatchSettings) -> bool:
     """A count of two or more people named by a victim noun ("two men", "three victims"), not
     of others besides them. One victim ("a man", "Watford") is told of by many nouns, and two
@@ -114,7 +117,7 @@ def _several_victims(claim: Claim, settings: MatchSettings) -> bool:
     if claim.kind != Kind.COUNT or not value.unit:
         return False
     head = value.unit.split()[-1]
-    if head not in settings.victims or head in _ATTACKERS:
+    if head not in settings.victims or head in settings.attackers:
         return False
     if _besides(claim):
         return False
@@ -315,14 +318,10 @@ def _head(claim: Claim) -> str:
     return claim.value.unit.split()[-1] if claim.value.unit else ""
 
 
-# nouns that name anybody: a toll of these holds the tolls of men, women, children, officers
-_EVERYBODY = frozenset({"people", "person", "victim", "individual"})
-
-
-def _fewer_in_all(a: Claim, b: Claim) -> bool:
+def _fewer_in_all(a: Claim, b: Claim, everybody: frozenset[str]) -> bool:
     """a counts everybody ("two people") and is below b, which counts some ("three men"):
     not a part and its whole, since a part is never the larger."""
-    return _head(a) in _EVERYBODY and _head(b) not in _EVERYBODY and _bounds(a)[1] < _bounds(b)[0]
+    return _head(a) in everybody and _head(b) not in everybody and _bounds(a)[1] < _bounds(b)[0]
 
 
 def numbers_overlap(a: Claim, b: Claim) -> bool:
@@ -426,7 +425,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     if a.kind == Kind.COUNT and _head(a) != _head(b) and (
             _several_victims(a, settings) or _several_victims(b, settings)) and (
             not a_outcomes or a_outcomes != b_outcomes
-            or closeness < 1.0 and not _fewer_in_all(a, b) and not _fewer_in_all(b, a)):
+            or closeness < 1.0 and not _fewer_in_all(a, b, settings.everybody)
+            and not _fewer_in_all(b, a, settings.everybody)):
         # several people told of with two nouns (blocked together, see block_key) are one
         # toll only when what became of the people agrees, and the figures do, or the one of
         # everybody is the smaller: "two men were killed" / "two people are dead" agree, "two

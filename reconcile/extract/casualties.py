@@ -106,6 +106,9 @@ class CasualtyRules:
     people: frozenset[str] = frozenset()
     # words that grade a wound ("critically", "minor"): a graded count is a part of the toll
     severity: frozenset[str] = frozenset()
+    # nouns of `people` that name who fired, and nouns that name anybody (claim matching)
+    attackers: frozenset[str] = frozenset()
+    everybody: frozenset[str] = frozenset()
     # Speed: words one of which an article must hold for any form to match (victim nouns,
     # "no", "nobody"); None when a rule's regex has no plain leading word to test for.
     triggers: frozenset[str] | None = None
@@ -123,6 +126,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     people = c.string_list(data, "people")
     unharmed = c.string_list(data, "unharmed", required=False)
     severity = c.string_list(data, "severity", required=False)
+    attackers = c.string_list(data, "attackers", required=False)
+    everybody = c.string_list(data, "everybody", required=False)
     pronoun_nouns = c.mapping(data, "pronouns", required=False)
     pronouns = sorted(str(name) for name in pronoun_nouns)
     for name, nouns in pronoun_nouns.items():
@@ -231,6 +236,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         states=frozenset(w.lower() for name in OUTCOMES for w in toll_words[name])
         | frozenset(w.lower() for w in unharmed) | {"dead"},
         severity=frozenset(w.lower() for w in severity),
+        attackers=frozenset(w.lower() for w in attackers),
+        everybody=frozenset(w.lower() for w in everybody),
     )
     scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
                compiled.left, compiled.nobody, compiled.none_of]
