@@ -44,8 +44,8 @@ class MatchSettings:
     # what became of counted people, by the words of a count's predicate (casualties.yaml
     # toll_words): "two people were killed" and "two people were wounded" are two facts
     outcomes: tuple[tuple[str, frozenset[str]], ...] = ()
-    # the nouns that name victims (casualties.yaml people): "two men were killed" and "two
-    # people were killed" may be one toll told with two nouns (see block_key)
+    # the nouns that name victims (casualties.yaml people, singular, and "people"): "two men
+    # were killed" and "two people were killed" may be one toll told with two nouns (block_key)
     victims: frozenset[str] = frozenset()
     # words that grade a wound (casualties.yaml severity): "two were seriously injured" is a
     # part of "four were injured", not a rival figure
@@ -61,10 +61,9 @@ class MatchSettings:
         tolerances = rules.tolerances
         toll_words = getattr(rules.casualties, "toll_words", None) or {}
         casualties = rules.casualties
-        victims = getattr(casualties, "people", None) or frozenset()
         return cls(subject_similarity=float(tolerances.get("subject_similarity", 40)),
                    outcomes=tuple(sorted(toll_words.items())),
-                   victims=frozenset(victims) | {PEOPLE} if victims else frozenset(),
+                   victims=getattr(casualties, "victims", None) or frozenset(),
                    severity=getattr(casualties, "severity", None) or frozenset(),
                    attackers=getattr(casualties, "attackers", None) or frozenset(),
                    everybody=getattr(casualties, "everybody", None) or frozenset())
@@ -85,7 +84,7 @@ def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str,
             # "three other people", "two additional firefighters", "two more people" leave out
             # the victims just named: not a total; bare "others" are people
             unit = f"other {'people' if unit in _BESIDES else unit}"
-        elif settings is not None and _several_victims(claim, settings):
+        elif settings is not None and _several_of(claim, settings):
             unit = PEOPLE  # "two men", "two victims", "two people": see pair_score
         if _is_age(claim):
             # an age is a fact about one person: only the ages of one named person compare
@@ -113,13 +112,16 @@ def _several_victims(claim: Claim, settings: MatchSettings) -> bool:
     """A count of two or more people named by a victim noun ("two men", "three victims"), not
     of others besides them. One victim ("a man", "Watford") is told of by many nouns, and two
     victims each told of by one would look like one."""
+    return _several_of(claim, settings) and not _besides(claim)
+
+
+def _several_of(claim: Claim, settings: MatchSettings) -> bool:
+    """A count of two or more people named by a victim noun, others besides them or not."""
     value = claim.value
     if claim.kind != Kind.COUNT or not value.unit:
         return False
     head = value.unit.split()[-1]
     if head not in settings.victims or head in settings.attackers:
-        return False
-    if _besides(claim):
         return False
     low = value.stated[0] if isinstance(value.stated, tuple) else value.stated
     return low is not None and low >= 2
