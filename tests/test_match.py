@@ -505,28 +505,23 @@ def test_match_two_sources_giving_one_written_span_agree():
     assert grouped(claims) == [["a"], ["b"]]
 
 
-def test_match_counts_of_an_attempt_and_of_the_act_are_two_charges():
-    """'two counts of attempted first-degree murder' is not 'two counts of first-degree murder'
-    (nor in conflict with 'one count of first-degree murder')."""
-    attempt = _figure("Tolman is charged with two counts of attempted first-degree murder.",
-                      "two counts of attempted first-degree murder", "a")
-    act = _figure("Tolman was booked on one count of first-degree murder.",
-                  "one count of first-degree murder", "b")
-    same_act = _figure("Tolman faces one count of first-degree murder.",
-                       "one count of first-degree murder", "c")
-    assert grouped([attempt, act, same_act]) == [["a"], ["b", "c"]]
-    other_crime = _figure("Tolman faces one count of facilitation.", "one count of facilitation", "d")
-    assert grouped([act, other_crime]) == [["b"], ["d"]]
-    # one crime spelled two ways is still one charge
-    spelled = _figure("Tolman faces one count of first degree-murder.",
-                      "one count of first degree-murder", "e")
-    assert grouped([act, spelled]) == [["b", "e"]]
-    # each with a grade of its own: two crimes; one told more fully: one
-    graded = _figure("Tolman faces two counts of aggravated murder.",
-                     "two counts of aggravated murder", "f")
-    assert grouped([act, graded]) == [["b"], ["f"]]
-    plain = _figure("Tolman faces two counts of murder.", "two counts of murder", "g")
-    assert grouped([act, plain]) == [["b", "g"]]
+def _charged_with(figure: str, cid: str) -> Claim:
+    return _figure(f"Tolman faces {figure}.", figure, cid)
+
+
+@pytest.mark.parametrize(("other", "together"), [
+    ("two counts of attempted first-degree murder", False),  # an attempt, not the act
+    ("one count of first-degree murder", True),
+    ("one count of facilitation", False),                   # no word in common
+    ("one count of first degree-murder", True),             # one crime spelled two ways
+    ("two counts of aggravated murder", False),             # each with a grade of its own
+    ("two counts of murder", True)])                        # one told more fully
+def test_match_counts_of_two_charges_are_two_facts(other, together):
+    """'Two counts of attempted first-degree murder' is not 'one count of first-degree
+    murder', nor in conflict with it; 'two counts of murder' is a rival figure."""
+    act = _charged_with("one count of first-degree murder", "a")
+    expected = [["a", "b"]] if together else [["a"], ["b"]]
+    assert grouped([act, _charged_with(other, "b")]) == expected
 
 
 def test_match_counts_of_charges_against_two_defendants_are_two_facts():
