@@ -79,6 +79,10 @@ def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str,
     if isinstance(value, NumberValue):
         if not value.unit:
             return None  # a bare number says too little to be matched across sources
+        if value.scope == PART_OF_A_GROUP and value.stated == 1:
+            # "one of the victims", "another man", "a fourth person": one member of a group
+            # told of, always one; parts only ever agree (match_story), and on this nothing
+            return None
         unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
         if claim.kind == Kind.COUNT and _besides(claim):
             # "three other people", "two additional firefighters", "two more people" leave out

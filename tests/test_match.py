@@ -436,15 +436,26 @@ def test_match_unnamed_ages_with_a_scope_still_group_only_when_equal():
     assert grouped(claims) == [["c1"], ["c2"]]
 
 
-def test_match_parts_of_a_group_agree_when_equal_and_never_conflict():
-    def part(cid, source, stated, subject):
-        return Claim(Kind.COUNT, str(stated), 0, 1, "", subject,
-                     NumberValue(stated, stated, stated, "son", scope="part of a group"),
-                     source=source, id=cid)
+def _part(cid, source, stated, subject):
+    return Claim(Kind.COUNT, str(stated), 0, 1, "", subject,
+                 NumberValue(stated, stated, stated, "son", scope="part of a group"),
+                 source=source, id=cid)
 
-    claims = [part("c1", "a", 1, "shielded shots"), part("c2", "b", 3, "shielded shots"),
-              part("c3", "c", 3, "home")]
+
+def test_match_parts_of_a_group_agree_when_equal_and_never_conflict():
+    claims = [_part("c1", "a", 2, "shielded shots"), _part("c2", "b", 3, "shielded shots"),
+              _part("c3", "c", 3, "home")]
     assert grouped(claims) == [["c1"], ["c2", "c3"]]
+
+
+def test_match_one_member_of_a_group_is_not_compared():
+    """"one of his sons", "another son": always one, and parts never conflict; two sources'
+    such members would only ever 'agree' on nothing."""
+    from reconcile.match import block_key
+
+    claims = [_part("c1", "a", 1, "shielded shots"), _part("c2", "b", 1, "shielded shots")]
+    assert block_key(claims[0]) is None
+    assert grouped(claims) == []
 
 
 
