@@ -400,11 +400,23 @@ HOLIDAYS = [
                  id="holiday-of-next-year"),
     pytest.param("Crowds gathered on New Year's Eve.",
                  [_one("New Year's Eve", "2024-12-31", "2024-12-31", "day")], id="new-years-eve"),
+    # names that are also a place's or a person's: the words around them make them holidays
+    pytest.param("Shops closed on Corpus Christi.",
+                 [_one("Corpus Christi", "2025-06-19", "2025-06-19", "day")], id="corpus-christi-on"),
+    pytest.param("The Corpus Christi holiday closed the shops.",
+                 [_one("Corpus Christi", "2025-06-19", "2025-06-19", "day")],
+                 id="corpus-christi-holiday"),
+    pytest.param("Fish sales rose during Lent.",
+                 [_one("Lent", "2025-03-05", "2025-04-19", "range")], id="during-lent"),
 ]
 
 NOT_HOLIDAYS = [
     pytest.param("The bank lent him money.", id="lent-verb"),
     pytest.param("It was a good Friday for the markets.", id="good-friday-lower"),
+    pytest.param("A Corpus Christi man was arrested.", id="corpus-christi-city"),
+    pytest.param("He was stopped by Corpus Christi police.", id="corpus-christi-police"),
+    pytest.param("Rep. Norman Lent said the law was weak.", id="lent-surname"),
+    pytest.param("Lent asked.", id="lent-surname-first"),
 ]
 
 # Other forms: weeks, counts from a date, numeric months, weekday with a year-less date.

@@ -93,6 +93,18 @@ HOLIDAYS: tuple[tuple[str, str, tuple], ...] = (
     ("isra and mi'raj", r"isra\s+and\s+mi['’]?raj", ("islamic", 7, 27, 1)),
 )
 
+# Holiday names that are more often names of places or people ("a Corpus Christi refinery",
+# "Rep. Norman Lent said"): a holiday only with a year or "last"/"this"/"next", or when the
+# words before it (a regex ending where the name starts) or after it (starting where it ends)
+# say so ("on Corpus Christi", "the Corpus Christi holiday", "during Lent", "Lent begins").
+NAMES_TOO: dict[str, tuple[str, str]] = {
+    "corpus christi": (r"\b(?:feast\s+of|on|during)\s+$",
+                       r"^\s+(?:holiday|feast|day|thursday|sunday|procession|celebrations?)\b"),
+    "lent": (r"\b(?:during|for|of|in|before|after|until|till|through|throughout|since|into|"
+             r"start\s+of|end\s+of)\s+$",
+             r"^,?\s+(?:season|period|begins|began|starts|started|ends|ended|fast|fasting)\b"),
+}
+
 # In table order: a longer name comes before its prefix ("christmas eve" before "christmas").
 HOLIDAY_PATTERN = "|".join(f"(?:{regex})" for _, regex, _ in HOLIDAYS)
 # First words of the holiday names: where the scan looks for one.

@@ -11,13 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from reconcile.extract.dates._holiday_names import HOLIDAYS
+from reconcile.extract.dates._holiday_names import HOLIDAYS, NAMES_TOO
 from reconcile.extract.dates._periods import _latest, _lean, _month_end, _Period, _relative
 
 _NAMES = tuple((key, re.compile(regex, re.IGNORECASE), rule) for key, regex, rule in HOLIDAYS)
 # Names that are also ordinary words: only capitalised ("Lent", not "he lent").
 _CAPITALISED = frozenset(("lent", "may day", "clean monday", "ashura", "good friday",
                           "black friday", "cyber monday", "holy saturday", "maundy thursday"))
+_NAMES_TOO = {key: (re.compile(before, re.IGNORECASE), re.compile(after, re.IGNORECASE))
+              for key, (before, after) in NAMES_TOO.items()}
+# how far before and after a name its context words are looked for
+_CONTEXT_CHARS = 40
 _ISLAMIC_SLACK = dt.timedelta(days=2)
 _HEBREW_EPOCH = -1373427  # R.D. (= date.toordinal) of 1 Tishrei AM 1
 _ISLAMIC_EPOCH = 227015  # R.D. of 1 Muharram AH 1 (Julian 16 July 622)
@@ -32,6 +36,14 @@ def holiday_key(name: str, strict: bool = True) -> tuple[str, tuple] | None:
                 return None
             return key, rule
     return None
+
+
+def _said_as_holiday(key: str, text: str, start: int, end: int) -> bool:
+    """Whether the words around a name that is also a place's or a person's make it the
+    holiday (NAMES_TOO)."""
+    before, after = _NAMES_TOO[key]
+    return bool(before.search(text[max(0, start - _CONTEXT_CHARS):start])
+                or after.match(text[end:end + _CONTEXT_CHARS]))
 
 
 def holiday_period(rule: tuple, year: int) -> tuple[dt.date, dt.date, dt.date, dt.date] | None:
@@ -63,10 +75,14 @@ def holiday_period(rule: tuple, year: int) -> tuple[dt.date, dt.date, dt.date, d
 
 
 def _read_holiday(m: re.Match, text: str, published, ctx):
-    found = holiday_key(m["hol_n"], strict=not (m["hol_y"] or m["hol_rel"] or m["hol_rel2"]))
+    strict = not (m["hol_y"] or m["hol_rel"] or m["hol_rel2"])
+    found = holiday_key(m["hol_n"], strict=strict)
     if found is None:
         return None
-    _, rule = found
+    key, rule = found
+    if strict and key in _NAMES_TOO and not _said_as_holiday(key, text, m.start("hol_n"),
+                                                             m.end("hol_n")):
+        return None
     year = m["hol_y"]
     if year:
         return _as_reading(holiday_period(rule, int(year)), False)
