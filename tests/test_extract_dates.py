@@ -408,6 +408,8 @@ HOLIDAYS = [
                  id="corpus-christi-holiday"),
     pytest.param("Fish sales rose during Lent.",
                  [_one("Lent", "2025-03-05", "2025-04-19", "range")], id="during-lent"),
+    pytest.param("Fish sales were weak last Lent.",
+                 [_one("last Lent", "2025-03-05", "2025-04-19", "range")], id="last-lent"),
 ]
 
 NOT_HOLIDAYS = [
