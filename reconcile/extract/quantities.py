@@ -21,9 +21,9 @@ from reconcile.extract.measures import metres_not_millions, read_measure, unit_a
 from reconcile.extract.mention import Mention, patterns, with_hedge
 from reconcile.extract.money import currency_after, read_money
 from reconcile.extract.not_claims import MONTHS, WEEKDAYS, not_a_claim, spelled_in_name
-from reconcile.extract.numbers import Number, find_numbers
+from reconcile.extract.numbers import TENS, UNITS, Number, find_numbers
 from reconcile.extract.predicate import AGES_AFTER, predicate_subject
-from reconcile.extract.words import subject_around
+from reconcile.extract.words import singular, subject_around
 from reconcile.model import Claim, Kind, NumberValue
 from reconcile.rules import Rules
 
@@ -62,6 +62,23 @@ _RANGE_AFTER = re.compile(r"\s*(?:to|or|-|–)\s*(?:\d|two|three|four|five|six|s
 _SHARE_OF = re.compile(r"\s+of\b")
 _YEARS_WORD = re.compile(r"\s+years?\b")
 _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+# Ages listed after the people they belong to: "two men, 19 and 20, were shot", "three women -
+# 17, 19 and 20", "two boys, 5 and 6 years old", "three daughters, ages four, six and 13". An
+# item is a number of one to three digits or a number word below a hundred.
+_AGE_WORD = "|".join(sorted((w for w in (*UNITS, *TENS) if w not in ("zero", "naught", "nought",
+                                                                     "nil")), key=len, reverse=True))
+_AGE_ITEM = rf"(?:\d{{1,3}}|(?:{'|'.join(TENS)})-(?:{_AGE_WORD})|{_AGE_WORD})\b"
+_AGE_LIST_HEAD = re.compile(
+    rf"(?:\b(?P<noun>[A-Za-z]+)\s*(?:,|\(|\s[-–—])|\b(?P<ages>ages|aged|ages\s+of|between\s+the"
+    rf"\s+ages\s+of))\s*(?P<items>(?:{_AGE_ITEM}\s*,\s*)*(?:{_AGE_ITEM}\s*,?\s*(?:and|or|to)\s+)?)$",
+    re.IGNORECASE)
+_AGE_LIST_TAIL = re.compile(
+    rf"(?P<items>(?:\s*,\s*{_AGE_ITEM})*(?:\s*,?\s*(?:and|or|to)\s+{_AGE_ITEM})?)"
+    r"(?P<years>\s*-?\s*years?[- ]old\b)?"
+    r"(?=\s*(?:[,;:)–—]|-\s|\.(?!\d)|$|(?:were|are|who|both|respectively)\b))", re.IGNORECASE)
+_AGE_ITEMS = re.compile(_AGE_ITEM, re.IGNORECASE)
+# what may stand just before an item of such a list: a comma, a bracket or dash, "and", "ages"
+_AGE_LIST_LEAD = re.compile(r"(?:[,(\-–—]|\b(?:and|or|to|ages|aged|of))\s*$", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
 
 
@@ -215,10 +232,14 @@ def _fraction_of_unit(text: str, n: Number, rules: Rules) -> Mention | None:
 
 def _age(text: str, n: Number, prefix: str, suffix: str, rules: Rules) -> Mention | None:
     """"Maddon, 66, has", "aged 18", "under the age of 5": an age stated without its unit."""
-    if n.spelled or not n.value.is_integer() or not 0 < n.value < 120:
+    if not n.value.is_integer() or not 0 < n.value < 120:
         return None
     age = rules.units.get("year old")
     if age is None:
+        return None
+    if _in_age_list(text, n, rules):
+        return Mention(Kind.QUANTITY, n.start, n.end, n, age.name)
+    if n.spelled:
         return None
     if suffix[:1] == "," and _AGE_AFTER_NAME.search(prefix) or _AGE_END.match(suffix) and (
             _AGE_AFTER_FULL_NAME.search(prefix) or _after_person(prefix, rules)):
@@ -229,6 +250,34 @@ def _age(text: str, n: Number, prefix: str, suffix: str, rules: Rules) -> Mentio
         end = n.end + years.end() if years else n.end
         return with_hedge(text, Mention(Kind.QUANTITY, n.start, end, n, age.name), rules)
     return None
+
+
+def _in_age_list(text: str, n: Number, rules: Rules) -> bool:
+    """Whether the number is one of the ages listed after the people they belong to: "two men,
+    19 and 20, were shot", "two boys, 5 and 6 years old", "ages four, six and 13".
+
+    After a noun for people the list has two items or more, of digits or ending in "years old"
+    ("two men, 19, 20 and 21"; not "two men, three women": the list ends at a comma, a bracket
+    or dash, a full stop or "were"/"who"); after "ages" or "aged" any list is one of ages."""
+    lead = text[max(0, n.start - 12):n.start]
+    if not _AGE_LIST_LEAD.search(lead):
+        return False
+    head = _AGE_LIST_HEAD.search(text, max(0, n.start - 100), n.start)
+    if head is None:
+        return False
+    tail = _AGE_LIST_TAIL.match(text, n.end)
+    if tail is None:
+        return False
+    items = [*_AGE_ITEMS.findall(head.group("items")), text[n.start:n.end],
+             *_AGE_ITEMS.findall(tail.group("items"))]
+    if any(i.isdigit() and int(i) >= 120 for i in items):
+        return False
+    if head.group("ages"):
+        return True
+    if len(items) < 2 or rules.casualties is None or \
+            singular(head.group("noun").lower()) not in rules.casualties.victims:
+        return False
+    return bool(tail.group("years")) or all(i.isdigit() for i in items)
 
 
 def _after_person(prefix: str, rules: Rules) -> bool:
