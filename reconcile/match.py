@@ -351,13 +351,13 @@ def _closeness(a: Claim, b: Claim, settings: MatchSettings) -> float:
 
 
 def _gap_closeness(a: tuple[float, float], b: tuple[float, float], kind: Kind,
-                   settings: MatchSettings) -> float:
+                   settings: MatchSettings, floor: bool = True) -> float:
     (a_low, a_high), (b_low, b_high) = a, b
     gap = max(a_low - b_high, b_low - a_high, 0.0)
     scale = max(abs(a_low), abs(a_high), abs(b_low), abs(b_high), 1e-9)
     if scale == float("inf"):
         return 0.0
-    if kind == Kind.COUNT:
+    if kind == Kind.COUNT and floor:
         scale = max(scale, settings.count_floor)
     return max(0.0, 1.0 - (gap / scale) / 0.5)
 
@@ -452,6 +452,11 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     floor = settings.subject_similarity
     if nearest and closeness >= settings.nearest_closeness:
         floor = settings.nearest_subject
+    if closeness >= 1.0 and subject < floor and not (a_words & b_words or a_outcomes & b_outcomes) \
+            and _open_and_far(a, b, settings):
+        # "at least one person was killed" holds "three people" inside a car only through its
+        # open bound: so far from it, the two are one fact only when their words agree
+        return 0.0
     if closeness < 1.0 and subject < floor:
         return 0.0  # values that differ are only the same fact when the words agree too
     if closeness < 1.0 and (a.kind == Kind.COUNT and not nearest
@@ -462,6 +467,15 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         # or are two sources' nearest figures of one thing ("84 HIMARS launchers" / "82")
         return 0.0
     return 0.5 * subject / 100 + 0.5 * closeness
+
+
+def _open_and_far(a: Claim, b: Claim, settings: MatchSettings) -> bool:
+    """Two figures whose intervals meet only through an open bound ("at least one", "more
+    than 20") while the stated figures, taken at their own size, are far apart (one and three;
+    not four and five, nor 11,000 and 12,000)."""
+    if None not in (a.value.low, a.value.high, b.value.low, b.value.high):
+        return False
+    return _gap_closeness(_stated(a), _stated(b), a.kind, settings, floor=False) < 0.5
 
 
 def _outcomes(words: set[str], outcomes: tuple[tuple[str, frozenset[str]], ...]) -> set[str]:

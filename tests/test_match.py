@@ -300,6 +300,19 @@ def test_match_open_interval_near_the_other_figure_is_one_fact():
     assert len(match_story(claims, MatchSettings())[0]) == 1
 
 
+@pytest.mark.parametrize(("low", "other", "other_subject", "together"), [
+    (1, 3, "inside vehicle", False),  # "at least one person was killed" / "three people inside"
+    (1, 3, "killed", True),           # an early "at least one dead", a later "three killed"
+    (4, 5, "treated", True),          # "at least four people were shot" / "five were treated"
+])
+def test_match_open_interval_far_from_a_small_count_needs_its_words(low, other, other_subject, together):
+    """A small open figure holds every larger one; when the stated figures are far apart at
+    their own size, only words in common make the two one fact."""
+    claims = [hedged("c1", "a", low, low, None, "killed"),
+              hedged("c2", "b", other, other, other, other_subject)]
+    assert (len(match_story(claims, MatchSettings())[0]) == 1) is together
+
+
 def age(cid, source, years, text, sentence):
     return Claim(Kind.QUANTITY, text, 0, 1, sentence, "charged murder",
                  NumberValue(years, years, years, "year of age"), source=source, id=cid)
