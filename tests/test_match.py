@@ -362,11 +362,13 @@ def test_match_others_are_not_a_total():
 
 @pytest.mark.parametrize(("text", "besides"), [
     ("two more people", True), ("Two further victims", True), ("Another two people", True),
-    ("an additional two people", True),
+    ("an additional two people", True), ("The other two people", True), ("the remaining two people", True),
     ("more than two people", False), ("two or more people", False), ("two people", False)])
 def test_match_more_people_are_besides_those_named(text, besides):
     """'He killed two more people' after naming a first victim: not the toll of three."""
-    figure = text.split("another ")[-1].split("Another ")[-1].split("additional ")[-1]
+    figure = text
+    for lead in ("another ", "Another ", "additional ", "other ", "remaining "):
+        figure = figure.split(lead)[-1]
     claims = [count("c1", "a", 3, "people", "killed"),
               replace(count("c2", "b", 2, "people", "killed"), text=figure,
                       sentence=f"{text} were killed."),
