@@ -139,7 +139,8 @@ _BESIDES = frozenset({"other", "additional"})
 # "more" or "further" after the number, not a bound ("more than 20", "20 or more")
 _MORE = re.compile(r"(?<!\bor )\b(?:more|further)\b(?!\s+than\b)", re.IGNORECASE)
 # right before it: "another two people", "an additional three officers"
-_ANOTHER = re.compile(r"\b(?:another|an\s+additional|a\s+further|the\s+other|the\s+remaining)\s+$", re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:another|an\s+additional|a\s+further|the\s+other|the\s+remaining)\s+$",
+                      re.IGNORECASE)
 
 
 def _besides(claim: Claim) -> bool:

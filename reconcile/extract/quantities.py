@@ -69,8 +69,8 @@ _AGE_WORD = "|".join(sorted((w for w in (*UNITS, *TENS) if w not in ("zero", "na
                                                                      "nil")), key=len, reverse=True))
 _AGE_ITEM = rf"(?:\d{{1,3}}|(?:{'|'.join(TENS)})-(?:{_AGE_WORD})|{_AGE_WORD})\b"
 _AGE_LIST_HEAD = re.compile(
-    rf"(?:\b(?P<noun>[A-Za-z]+)\s*(?:,|\(|\s[-–—])|\b(?P<ages>ages|aged|ages\s+of|between\s+the"
-    rf"\s+ages\s+of))\s*(?P<items>(?:{_AGE_ITEM}\s*,\s*)*(?:{_AGE_ITEM}\s*,?\s*(?:and|or|to)\s+)?)$",
+    rf"(?:\b(?P<noun>[A-Za-z]+)\s*(?:,|\(|\s[-–—])|\b(?P<ages>ages(?:\s+of)?|aged))"
+    rf"\s*(?P<items>(?:{_AGE_ITEM}\s*,\s*)*(?:{_AGE_ITEM}\s*,?\s*(?:and|or|to)\s+)?)$",
     re.IGNORECASE)
 _AGE_LIST_TAIL = re.compile(
     rf"(?P<items>(?:\s*,\s*{_AGE_ITEM})*(?:\s*,?\s*(?:and|or|to)\s+{_AGE_ITEM})?)"
