@@ -83,7 +83,7 @@ def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str,
             # "one of the victims", "another man", "a fourth person": one member of a group
             # told of, always one; parts only ever agree (match_story), and on this nothing
             return None
-        unit = value.unit.split()[-1] if claim.kind == Kind.COUNT else value.unit
+        unit = _head(claim) if claim.kind == Kind.COUNT else value.unit
         if claim.kind == Kind.COUNT and _besides(claim):
             # "three other people", "two additional firefighters", "two more people" leave out
             # the victims just named: not a total; bare "others" are people
@@ -124,7 +124,7 @@ def _several_of(claim: Claim, settings: MatchSettings) -> bool:
     value = claim.value
     if claim.kind != Kind.COUNT or not value.unit:
         return False
-    head = value.unit.split()[-1]
+    head = _head(claim)
     if head not in settings.victims or head in settings.attackers:
         return False
     low = value.stated[0] if isinstance(value.stated, tuple) else value.stated
@@ -338,10 +338,15 @@ def numbers_overlap(a: Claim, b: Claim) -> bool:
     return a_low <= b_high and b_low <= a_high
 
 
+def _both_closed(a: Claim, b: Claim) -> bool:
+    """Neither interval is open at either end (no "at least five", "as many as 100")."""
+    return None not in (a.value.low, a.value.high, b.value.low, b.value.high)
+
+
 def _closeness(a: Claim, b: Claim, settings: MatchSettings) -> float:
     """1 for overlapping intervals, falling to 0 as the gap reaches half the larger value."""
     if numbers_overlap(a, b):
-        if None not in (a.value.low, a.value.high, b.value.low, b.value.high):
+        if _both_closed(a, b):
             return 1.0
         # an open interval ("at least five", "as many as 100") overlaps almost anything: when
         # the stated figures are far apart ("more than 11,000" and "about 12,000" are not),
@@ -453,16 +458,15 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     floor = settings.subject_similarity
     if nearest and closeness >= settings.nearest_closeness:
         floor = settings.nearest_subject
-    if closeness >= 1.0 and subject < floor and not (a_words & b_words or a_outcomes & b_outcomes) \
-            and _open_and_far(a, b, settings):
+    words_shared = bool(a_words & b_words or a_outcomes & b_outcomes)
+    if closeness >= 1.0 and subject < floor and not words_shared and _open_and_far(a, b, settings):
         # "at least one person was killed" holds "three people" inside a car only through its
         # open bound: so far from it, the two are one fact only when their words agree
         return 0.0
     if closeness < 1.0 and subject < floor:
         return 0.0  # values that differ are only the same fact when the words agree too
     if closeness < 1.0 and (a.kind == Kind.COUNT and not nearest
-                            or a.kind == Kind.QUANTITY and not _is_age(a)) \
-            and not (a_words & b_words or a_outcomes & b_outcomes):
+                            or a.kind == Kind.QUANTITY and not _is_age(a)) and not words_shared:
         # letters in common are not words in common ("killed" and "pulled" score 67): two
         # different counts conflict only when their predicates share a word or an outcome,
         # or are two sources' nearest figures of one thing ("84 HIMARS launchers" / "82")
@@ -474,7 +478,7 @@ def _open_and_far(a: Claim, b: Claim, settings: MatchSettings) -> bool:
     """Two figures whose intervals meet only through an open bound ("at least one", "more
     than 20") while the stated figures, taken at their own size, are far apart (one and three;
     not four and five, nor 11,000 and 12,000)."""
-    if None not in (a.value.low, a.value.high, b.value.low, b.value.high):
+    if _both_closed(a, b):
         return False
     return _gap_closeness(_stated(a), _stated(b), a.kind, settings, floor=False) < 0.5
 
@@ -521,8 +525,7 @@ def _restates(a: Claim, b: Claim) -> bool:
     """Two claims of one source that state the same value (headline and body)."""
     if isinstance(a.value, NumberValue):
         # an open-ended "more than $1 billion" restates nothing: it is compatible with too much
-        bounded = None not in (a.value.low, a.value.high, b.value.low, b.value.high)
-        return bounded and numbers_overlap(a, b)
+        return _both_closed(a, b) and numbers_overlap(a, b)
     if isinstance(a.value, DateValue):
         return a.value.stated is not None and a.value.stated == b.value.stated
     return a.value.stated == b.value.stated
