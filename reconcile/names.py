@@ -3,7 +3,9 @@
 A misspelt name is a factual error an editor wants to see even though no number is involved.
 Within one story, the personal names each source uses are compared: two spellings that differ
 in one word by one or two letters, each used by some sources and never by the others, are
-reported as variants of one name, with the sources behind each spelling.
+reported as variants of one name, with the sources behind each spelling. A difference of
+punctuation ("Dunkin' Donuts", "Reba's Bar") or between ordinary words, which the sources also
+write in lower case ("Late/Later Tuesday", "Ellis Street/Streets"), is no misspelt name.
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ _NAME_AFTER = re.compile(rf"\s+({_PHRASE})\b")
 # Words that start capitalised phrases which are not personal names.
 NOT_FIRST = frozenset("""
 The A An In On At For From With By Of And But Or Police County City State North South East
-West New Saint St Mount Fort Lake Port President Governor Mayor Senator Judge Officer Sheriff
+West Northeast Northwest Southeast Southwest New Saint St Mount Fort Lake Port President Governor Mayor Senator Judge Officer Sheriff
 Department University College School Hospital Street Avenue Road Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September
 October November December Minister Secretary Chancellor Prime General Gen Dr Mr Mrs Ms Rep
@@ -102,12 +104,17 @@ def name_variants(texts: Mapping[str, str]) -> tuple[NameVariant, ...]:
         for k, word in enumerate(words):
             by_shape[(len(words), f"{k}:{word}")].append(name)
     pairs: set[tuple[str, str]] = set()
+    lower: set[str] | None = None  # words the story writes in lower case, read when needed
     for names in by_shape.values():
         if len(names) > 50:  # a very common word ("John"): not a useful key
             continue
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if _variant(a, b) and not users[a] & users[b]:
+                if not _variant(a, b) or users[a] & users[b]:
+                    continue
+                if lower is None:
+                    lower = {w for text in texts.values() for w in _LOWER_WORD.findall(text)}
+                if not _ordinary_words(a, b, lower):
                     pairs.add((min(a, b), max(a, b)))
     return tuple(NameVariant(spellings=tuple((n, tuple(sorted(users[n]))) for n in pair))
                  for pair in sorted(pairs))
@@ -124,7 +131,34 @@ def _variant(a: str, b: str) -> bool:
     x, y = differing[0]
     if min(len(x), len(y)) < 4 or x[0].lower() != y[0].lower() and x[1:] != y[1:]:
         return False
+    if x.replace("'", "") == y.replace("'", "") or _POSSESSIVE.sub("", x) == _POSSESSIVE.sub("", y):
+        return False  # "Dunkin' Donuts", "Bell's Ferry" / "Bells Ferry", "Reba's Bar"
     return 1 <= Levenshtein.distance(x.lower(), y.lower()) <= 2
+
+
+_POSSESSIVE = re.compile(r"'s?$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
+
+
+def _ordinary_words(a: str, b: str, lower: set[str]) -> bool:
+    """True when the one word two names differ in is an ordinary word both times, as the
+    story's own lower-case use shows ("Late/Later Tuesday", "Northeast/Northwest"), or a
+    plural of one ("Ellis Street/Streets", "Sport/Sports Page") - not a name misspelt.
+    A surname written with an extra s ("Fredericks") stays a variant: no source writes
+    "frederick" in lower case."""
+    x, y = next((x.lower(), y.lower()) for x, y in zip(a.split(" "), b.split(" ")) if x != y)
+    if x in lower and y in lower:
+        return True
+    short, long_ = sorted((x, y), key=len)
+    from reconcile.events import STREET_WORDS  # events imports this module through match
+
+    # street types and the like are capitalised in "Ellis and Lamar Streets" and seldom
+    # written in lower case elsewhere
+    return long_ in (short + "s", short + "es") and (
+        short in lower or long_ in lower or short in STREET_WORDS or short in _PLACE_NOUNS)
+
+
+_PLACE_NOUNS = frozenset({"apartment", "garden", "park", "square"})
 
 
 def story_name_variants(sources: Iterable[Any], story_sources: Sequence[str]) -> tuple[NameVariant, ...]:

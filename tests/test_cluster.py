@@ -66,6 +66,29 @@ def test_possessives_apostrophes_and_institutions_are_not_name_variants():
     }) == ()
 
 
+def test_punctuation_and_ordinary_words_are_not_misspelt_names():
+    """An apostrophe, a plural street type or a word the sources also write in lower case
+    is no misspelling; a surname with an extra letter still is."""
+    from reconcile.names import name_variants
+
+    assert name_variants({
+        "a": "The crash happened near Dunkin' Donuts on Bell's Ferry Road, where Grant Street "
+             "meets the park. Witnesses gathered late Tuesday.",
+        "b": "Police closed Dunkin Donuts and Bells Ferry Road at Ellis and Grant Streets. "
+             "The victim was named later Tuesday, when the streets reopened.",
+        "c": "Late Tuesday, officers found the car.",
+        "d": "Later Tuesday the car was towed.",
+        "e": "Officers worked in Northeast Harlow through the night.",
+        "f": "Northwest Harlow residents heard the shots.",
+    }) == ()
+    variants = name_variants({
+        "a": "Jacqueline Seabrook and Karen Sargent testified.",
+        "b": "Jacqueline Seabrooks and Karen Sergeant testified; the sergeant stayed.",
+    })
+    assert [[name for name, _ in v.spellings] for v in variants] == [
+        ["Jacqueline Seabrook", "Jacqueline Seabrooks"], ["Karen Sargent", "Karen Sergeant"]]
+
+
 def test_names_join_capitalised_parts_only_at_a_hyphen():
     """"Ames-Bracken" is one surname; "PlayStation Network" and "YouTube Channel" are
     product names, which would otherwise join two tech stories through a shared "name"."""
