@@ -249,7 +249,12 @@ def test_two_victims_joined_by_and_are_a_count_of_two(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [
     ("Four adults and two children were killed in the home.",
      ("Four adults and two children", 6, None)),
-    ("Deputies found two men and a woman dead.", None),  # "a woman" is no figure: no sum
+    ("Deputies found two men and a woman dead.", ("two men and a woman", 3, None)),
+    ("A woman and two men were wounded.", ("A woman and two men", 3, None)),
+    ("Two men and a 15-year-old girl were shot and killed.",
+     ("Two men and a 15-year-old girl", 3, None)),
+    ("Two officers and the shooter are dead.",
+     ("Two officers and the shooter", 3, "including the attacker")),
     ("A retired officer killed his two children and himself.",
      ("two children and himself", 3, "including the attacker")),
     ("A gunman killed two people and then himself.",
@@ -266,6 +271,12 @@ def test_a_toll_stated_in_parts_is_also_stated_whole(text, expected):
     "Two men and about 20 women were hurt.",         # a hedged part cannot be added
     "Three of the victims and two officers were hurt.",  # a part of a group is no toll
     "Two men, three women and four children were killed.",  # three parts: not the last two
+    "A man, two women and a child were killed.",    # the same with an article
+    "Two men and a dog were killed.",                # no person
+    "Two men and the woman were hurt.",              # "the woman" may be one already counted
+    "He fatally shot a man and three others.",       # the others may only have been wounded
+    "Five adults and an unborn child were killed.",  # outlets count the unborn both ways
+    "A woman died and three men were wounded.",      # "died" stands between: two clauses
 ])
 def test_counts_in_different_clauses_are_not_added(text):
     assert not [c for c in reconcile.extract(text) if c.kind == "count" and c.value.unit == "people"

@@ -15,8 +15,9 @@ died ("was taken to a hospital, where he was pronounced dead") is a death; "the 
 article said a man was killed is that man, not a second, injured victim; a victim named inside
 a larger toll ("four people, including a girl, were injured") is not a toll of one. A toll the
 article gives in parts is also given whole: "four adults and two children were killed" is six
-people, "killed his two children and himself" is three including the attacker, and so is a
-toll the attacker's own death follows ("killed two people before turning the gun on himself").
+people, "two men and a woman" three, "killed his two children and himself" is three including
+the attacker, as are "two officers and the gunman" and a toll the attacker's own death
+follows ("killed two people before turning the gun on himself").
 
 A victim may also be named by no noun of `people`: an age ("a 15-year-old was killed"), or a
 pronoun or a name right before a death ("He died at the scene", "Watford, 50, was pronounced
@@ -34,6 +35,7 @@ from typing import Any
 from reconcile.extract.context import Context
 from reconcile.extract.fastre import lowercase_twin, skip_ahead, trie_alternation
 from reconcile.extract.numbers import TENS, UNITS
+from reconcile.extract.predicate import predicate_subject
 from reconcile.extract.scope import counts_this_incident, with_scopes
 from reconcile.extract.words import PLACE_WORDS, in_place_name, singular
 from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
@@ -550,6 +552,54 @@ def _joined_tolls(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules) 
                                 scope=_attacker_scope(ctx))
             out.append(ctx.claim(Kind.COUNT, count.start, himself.end(), value,
                                  subject=count.subject))
+        elif count.value.scope is None:
+            out.extend(_one_more(ctx, count, rules))
+    return out
+
+
+# "two men and a woman", "two officers and the gunman": one more person named with an
+# article right after a count, or right before it ("a woman and two men"); a describer may
+# stand before the noun ("and a 15-year-old girl", "an adult male")
+_AND_ONE_MORE = re.compile(r"\s+and\s+(?P<article>an?|the)\s+(?P<first>[\w-]+)"
+                           r"(?:\s+(?P<second>[a-z]+))?\b")
+_ONE_MORE_AND = re.compile(r"\b(?P<article>[Aa]n?|[Tt]he)\s+(?:(?P<first>[\w-]+)\s+)?"
+                           r"(?P<second>[a-z]+)\s+and\s+$")
+_COMMA_BEFORE = re.compile(r",\s*$")
+_UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
+
+
+def _one_more(ctx: Context, count: Claim, rules: CasualtyRules) -> list[Claim]:
+    """The toll of a count and one person joined to it by "and": "two men and a woman were
+    killed" is three people, "a woman and two men" too; "two officers and the shooter are
+    dead" is three with the attacker among them. Not added: "the woman" (who may be one
+    already counted), a noun of no person ("two men and a dog"), the last two items of a
+    list ("a man, two women and a child"), "a man and three others" (the others may only
+    have been wounded) and "an unborn child" (outlets count the unborn both ways)."""
+    after = _AND_ONE_MORE.match(ctx.text, count.end)
+    before = _ONE_MORE_AND.search(ctx.text, max(0, count.start - 40), count.start)
+    out = []
+    for found in (after, before):
+        if found is None or "other" in count.value.unit.split() or _UNBORN.search(found[0]):
+            continue
+        start = count.start if found is after else found.start()
+        if _COMMA_BEFORE.search(ctx.text, max(0, start - 3), start):
+            continue
+        # the person's noun: "a young woman", "an adult male", else "a woman | were killed";
+        # before the count, the word before "and" ("a young woman and", not "a woman died and")
+        word = next((w for w in ("second", "first")[:2 if found is after else 1] if found[w]
+                     and singular(found[w].lower()) in rules.victims | rules.attackers), None)
+        if word is None:
+            continue
+        attacker = singular(found[word].lower()) in rules.attackers
+        if found["article"].lower() == "the" and not attacker:
+            continue
+        end = found.end(word) if found is after else count.end
+        total = count.value.stated + 1
+        value = NumberValue(stated=total, low=total, high=total, unit="people",
+                            scope=_attacker_scope(ctx) if attacker else None)
+        lo, hi = ctx.sentence_span(start)
+        out.append(ctx.claim(Kind.COUNT, start, end, value,
+                             subject=predicate_subject(ctx.text, start, end, lo, hi)))
     return out
 
 
