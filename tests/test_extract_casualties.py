@@ -384,6 +384,22 @@ def test_a_death_toll_followed_by_the_attackers_death_counts_the_attacker(text, 
     assert whole == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Detectives are investigating a double homicide.", [("double homicide", 2, None)]),
+    ("Police called it a triple-murder.", [("triple-murder", 3, None)]),
+    ("The quadruple slaying shook the town.", [("quadruple slaying", 4, None)]),
+    ("It was a double fatal shooting.", [("double fatal shooting", 2, None)]),
+    ("Police say it was a double murder-suicide.",
+     [("double murder-suicide", 3, "including the attacker")]),
+    ("He was held after the double murder and suicide attempt.",  # the attacker lived
+     [("double murder", 2, None)]),
+    ("He played the double bass and a triple jump.", []),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_killing_named_by_its_number_is_a_toll(text, expected):
+    assert [(c.text, c.value.stated, c.value.scope) for c in reconcile.extract(text)
+            if c.kind == "count" and c.subject == "killed"] == expected
+
+
 @pytest.mark.parametrize("text", [
     "A man wounded two people before turning the gun on himself.",  # no death toll
     "He killed two people and wounded nine others before killing himself.",  # two tolls between
@@ -431,6 +447,8 @@ def test_counts_in_different_states_are_not_added():
     ("people_forms: ['\\d{1,3}-year-old']", "people_forms: ['(\\d-year-old']",
      "casualties.yaml: people_forms[0]: expected"),
     ("unharmed: [uninjured,", "unharmed: [7,", "casualties.yaml: unharmed: expected a list"),
+    ("{double: 2,", "{double: two,",
+     "casualties.yaml: multiples.double: expected a whole number of 2 or more, got 'two'"),
 ])
 def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
     from pathlib import Path

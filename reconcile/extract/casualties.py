@@ -17,7 +17,8 @@ a larger toll ("four people, including a girl, were injured") is not a toll of o
 article gives in parts is also given whole: "four adults and two children were killed" is six
 people, "two men and a woman" three, "killed his two children and himself" is three including
 the attacker, as are "two officers and the gunman" and a toll the attacker's own death
-follows ("killed two people before turning the gun on himself").
+follows ("killed two people before turning the gun on himself"). A killing named by its number
+is a toll too: "a double homicide" is two dead, "a double murder-suicide" three.
 
 A victim may also be named by no noun of `people`: an age ("a 15-year-old was killed"), or a
 pronoun or a name right before a death ("He died at the scene", "Watford, 50, was pronounced
@@ -111,6 +112,10 @@ class CasualtyRules:
     # nouns of `people` that name who fired, and nouns that name anybody (claim matching)
     attackers: frozenset[str] = frozenset()
     everybody: frozenset[str] = frozenset()
+    # "a double homicide", "the triple murder": its multiple in the group "n", "-suicide" after
+    # it (the attacker died too) in the group "suicide"; with the numbers of the words
+    multiple: re.Pattern[str] | None = None
+    multiples: dict[str, int] = field(default_factory=dict)
     # Speed: words one of which an article must hold for any form to match (victim nouns,
     # "no", "nobody"); None when a rule's regex has no plain leading word to test for.
     triggers: frozenset[str] | None = None
@@ -142,6 +147,11 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     describers = c.regex_list(data, "describers")
     nobody = c.regex_list(data, "nobody")
     people_forms = c.regex_list(data, "people_forms", required=False)
+    multiples = c.mapping(data, "multiples", required=False)
+    for word, number in multiples.items():
+        if not isinstance(number, int) or isinstance(number, bool) or number < 2:
+            c.fail(f"multiples.{word}", "a whole number of 2 or more", number)
+    killings = c.string_list(data, "multiple_killings", required=False)
     if c.problems:
         return None
     # "the boy was wounded": a definite victim is one victim too; when the article gives its
@@ -233,6 +243,12 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             build(name + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"))
             if p is not None) if not_names else (),
         attacker_died=build(r"\b(?:" + "|".join(attacker_died) + r")\b") if attacker_died else None,
+        multiple=build(skip_ahead(
+            r"\b(?P<n>" + "|".join(re.escape(str(w)) for w in multiples) + r")[- ](?:"
+            + "|".join(re.escape(k).replace(r"\ ", r"[- ]") for k in killings) + r")s?\b"
+            r"(?P<suicide>[- ](?:and[- ])?suicide\b(?![- ]attempt))?", re.IGNORECASE))
+        if multiples and killings else None,
+        multiples={str(w).lower(): n for w, n in multiples.items()},
         whole_outcome=build(r"\s+(?:(?:who|that)\s+(?:were|had\s+been|have\s+been)\s+)?(?:"
                             + outcome_alternatives(outcomes) + r")\b"),
         states=frozenset(w.lower() for name in OUTCOMES for w in toll_words[name])
@@ -389,7 +405,8 @@ def extract_casualties(ctx: Context, numbers: Sequence[Claim],
 
 def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[int, int]],
                 rules: CasualtyRules) -> list[Claim]:
-    joined = _joined_tolls(ctx, numbers, rules) + _wholes_of_parts(ctx, numbers, rules)
+    joined = [*_joined_tolls(ctx, numbers, rules), *_wholes_of_parts(ctx, numbers, rules),
+              *_multiple_killings(ctx, exclude, rules)]
     matches = _matches(ctx.text, rules)
     if not matches:
         return joined
@@ -632,6 +649,23 @@ def _wholes_of_parts(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRule
         value = NumberValue(stated=float(total), low=float(total), high=float(total),
                             unit=part.value.unit.split()[-1])
         out.append(ctx.claim(Kind.COUNT, start, outcome.end(), value, subject=name))
+    return with_scopes(ctx, out)
+
+
+def _multiple_killings(ctx: Context, exclude: Sequence[tuple[int, int]],
+                       rules: CasualtyRules) -> list[Claim]:
+    """The tolls a killing's name states: "a double homicide" is two people killed, "the
+    triple murder-suicide" four with the attacker among them."""
+    if rules.multiple is None:
+        return []
+    out = []
+    for found in rules.multiple.finditer(ctx.text):
+        if any(s < found.end() and found.start() < e for s, e in exclude):
+            continue
+        total = float(rules.multiples[found["n"].lower()] + (1 if found["suicide"] else 0))
+        value = NumberValue(stated=total, low=total, high=total, unit="people",
+                            scope=_attacker_scope(ctx) if found["suicide"] else None)
+        out.append(ctx.claim(Kind.COUNT, found.start(), found.end(), value, subject="killed"))
     return with_scopes(ctx, out)
 
 
