@@ -224,6 +224,12 @@ def test_a_charge_count_is_never_matched_with_a_toll():
      "shot hospitalized"),
     ("Two men were shot and two women were hurt.", "Two men", "shot"),
     ("Four people, including a 13-year-old girl, were injured.", "Four people", "injured"),
+    # an aside between dashes, or of ages, is skipped; what stands inside it is no toll
+    ("Four teens -- including two children -- were injured.", "Four teens", "injured"),
+    ("Four teens -- including two children -- were injured.", "two children", ""),
+    ("Three others — two men and a woman — were wounded.", "Three others", "wounded"),
+    ("Three others — two men and a woman — were wounded.", "two men", ""),
+    ("Two teenagers, ages 16 and 17, were injured.", "Two teenagers", "injured"),
 ])
 def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, subject):
     start = sentence.index(phrase)

@@ -15,7 +15,7 @@ from reconcile.extract.words import STOPWORDS, WORD
 
 # Where a clause ends ("Four people were shot | and two were killed" are two facts).
 # "shot and killed", "shot and hospitalized" are one predicate, not two clauses.
-_BREAK = re.compile(r"[;:()\[\]—–\"“”]|,\s|\s(?:(?!(?<=shot\s)and\s+(?:killed|wounded|injured|"
+_BREAK = re.compile(r"[;:()\[\]—–\"“”]|--|,\s|\s(?:(?!(?<=shot\s)and\s+(?:killed|wounded|injured|"
                     r"hurt|hospitali[sz]ed)\b)and|but|or|while|whereas|although)\s")
 # A preposition after the predicate opens a circumstance (place, time): stop there. "from" is
 # not one: "recovering from gunshot wounds" says what the count is of.
@@ -33,7 +33,9 @@ originally reported believed thought said say says told officials police authori
 _SUBORDINATE = frozenset("that which who whom whose when where while after before because if as".split())
 _NEGATIONS = frozenset({"not", "never"})
 # An aside between the count and its verb: ", including a girl," / ", most of them teenagers,"
-_ASIDE = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them)\b[^,;:.]{0,60},")
+# / ", ages 16 and 17,"; or any short aside between dashes: " -- two men and a woman -- "
+_ASIDE = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them|ages?|aged)\b"
+                    r"[^,;:.]{0,60},|\s*(?P<dash>--|[—–])[^;:.—–]{1,60}?(?P=dash)")
 # people counted by their age: "two 17-year-olds were killed"
 AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGNORECASE)
 # verbs that "to death" completes: "three people were shot to death" were killed
