@@ -53,6 +53,9 @@ def test_roundups_and_period_totals_carry_their_scope(text, expected):
     # a roundup's phrase before a figure still scopes it
     ("In shootings across the city, five were killed and 12 wounded.",
      [("five", "in separate incidents"), ("12", "in separate incidents")]),
+    ("Seven men were wounded on the South and West sides Monday.",
+     [("Seven men", "in separate incidents")]),
+    ("Seven men were wounded on the South Side Monday.", [("Seven men", None)]),
     ("In addition to the gunman, five people died.",
      [("five people", "not including the attacker")]),
     ("Seven people were killed and 40 wounded in 33 separate shooting incidents since Friday.",
