@@ -261,6 +261,11 @@ def test_two_victims_joined_by_and_are_a_count_of_two(text, expected):
      ("Two men and a 15-year-old girl", 3, None)),
     ("Two officers and the shooter are dead.",
      ("Two officers and the shooter", 3, "including the attacker")),
+    ("A woman and her two young sons were found dead.",
+     ("A woman and her two young sons", 3, None)),
+    ("He killed his two children and their mother.", ("two children and their mother", 3, None)),
+    ("Two adults and their four children were shot to death.",
+     ("Two adults and their four children", 6, None)),
     ("A retired officer killed his two children and himself.",
      ("two children and himself", 3, "including the attacker")),
     ("A gunman killed two people and then himself.",
@@ -283,6 +288,7 @@ def test_a_toll_stated_in_parts_is_also_stated_whole(text, expected):
     "He fatally shot a man and three others.",       # the others may only have been wounded
     "Five adults and an unborn child were killed.",  # outlets count the unborn both ways
     "A woman died and three men were wounded.",      # "died" stands between: two clauses
+    "He shot two mothers and their daughters.",      # how many daughters?
 ])
 def test_counts_in_different_clauses_are_not_added(text):
     assert not [c for c in reconcile.extract(text) if c.kind == "count" and c.value.unit == "people"

@@ -541,7 +541,7 @@ def _a_death_toll(claim: Claim, rules: CasualtyRules) -> bool:
 
 
 INCLUDING_THE_ATTACKER = "including the attacker"  # scope.yaml's label, unless renamed there
-_AND = re.compile(r"\s*,?\s+(?:and|&)\s+")
+_AND = re.compile(r"\s*,?\s+(?:and|&)\s+(?:(?:his|her|their)\s+)?")  # "and their four children"
 _COMMA = re.compile(r"\s*,\s*")
 _AND_HIMSELF = re.compile(r"\s+and\s+(?:then\s+)?(?:himself|herself)\b", re.IGNORECASE)
 
@@ -574,13 +574,14 @@ def _joined_tolls(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules) 
     return out
 
 
-# "two men and a woman", "two officers and the gunman": one more person named with an
-# article right after a count, or right before it ("a woman and two men"); a describer may
-# stand before the noun ("and a 15-year-old girl", "an adult male")
-_AND_ONE_MORE = re.compile(r"\s+and\s+(?P<article>an?|the)\s+(?P<first>[\w-]+)"
+# "two men and a woman", "two officers and the gunman", "his two children and their mother":
+# one more person named with an article or a possessive right after a count, or right before
+# it ("a woman and two men", "a woman and her two sons"); a describer may stand before the
+# noun ("and a 15-year-old girl", "an adult male")
+_AND_ONE_MORE = re.compile(r"\s+and\s+(?P<article>an?|the|his|her|their)\s+(?P<first>[\w-]+)"
                            r"(?:\s+(?P<second>[a-z]+))?\b")
 _ONE_MORE_AND = re.compile(r"\b(?P<article>[Aa]n?|[Tt]he)\s+(?:(?P<first>[\w-]+)\s+)?"
-                           r"(?P<second>[a-z]+)\s+and\s+$")
+                           r"(?P<second>[a-z]+)\s+and\s+(?:(?:his|her|their)\s+)?$")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
 
@@ -605,8 +606,8 @@ def _one_more(ctx: Context, count: Claim, rules: CasualtyRules) -> list[Claim]:
         # before the count, the word before "and" ("a young woman and", not "a woman died and")
         word = next((w for w in ("second", "first")[:2 if found is after else 1] if found[w]
                      and singular(found[w].lower()) in rules.victims | rules.attackers), None)
-        if word is None:
-            continue
+        if word is None or singular(found[word].lower()) != found[word].lower():
+            continue  # "two mothers and their daughters", "and their four children": how many?
         attacker = singular(found[word].lower()) in rules.attackers
         if found["article"].lower() == "the" and not attacker:
             continue
