@@ -360,6 +360,19 @@ def test_match_others_are_not_a_total():
     assert grouped(claims) == [["c1"], ["c2"], ["c3"]]
 
 
+def test_match_one_outcome_told_in_other_words_is_one_figure():
+    """"Nine people were shot to death" and "killing nine people" share no letters worth a
+    score, only their outcome: the same figure of it is one fact. Different figures so worded
+    are not made a conflict on the outcome alone."""
+    deaths = MatchSettings(outcomes=(("killed", frozenset({"death", "killing"})),))
+    claims = [count("c1", "a", 9, "people", "shot death"), count("c2", "b", 9, "people", "killing")]
+    groups, _ = match_story(claims, deaths)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["c1", "c2"]]
+    claims[1] = count("c2", "b", 8, "people", "killing")
+    groups, _ = match_story(claims, deaths)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["c1"], ["c2"]]
+
+
 @pytest.mark.parametrize(("text", "besides"), [
     ("two more people", True), ("Two further victims", True), ("Another two people", True),
     ("an additional two people", True), ("The other two people", True), ("the remaining two people", True),
