@@ -398,6 +398,9 @@ NUMBERS = [
     pytest.param("The score was 1 point 1.", [("count", "1 point 1", 1.1, "", None)], id="digit-point-digit"),
     pytest.param("The answer is forty-five (45).", [("count", "forty-five", 45.0, "", None)], id="restated-in-parens"),
     pytest.param("The answer is minus one.", [("count", "one", -1.0, "", None)], id="minus-one"),
+    pytest.param("Two men were shot, one fatally.", [("count", "Two men", 2.0, "man", None),
+                                                     ("count", "one", 1.0, "man", None)],
+                 id="one-fatally-is-a-toll"),
     pytest.param("It is a three-bed flat.", [("count", "three-bed", 3.0, "bed", None)], id="article-not-in-number"),
     # people counted by their age: the count is of people, the age its own claim
     pytest.param("Two 17-year-olds were killed.", [("count", "Two", 2.0, "people", None),

@@ -80,6 +80,7 @@ _AGE_ITEMS = re.compile(_AGE_ITEM, re.IGNORECASE)
 # what may stand just before an item of such a list: a comma, a bracket or dash, "and", "ages"
 _AGE_LIST_LEAD = re.compile(r"(?:[,(\-–—]|\b(?:and|or|to|ages|aged|of))\s*$", re.IGNORECASE)
 _SIGNED_BEFORE = re.compile(r"\b(?:minus|negative)\s+$", re.IGNORECASE)
+_FATALLY_AFTER = re.compile(r"\s+(?:fatally|mortally)\b", re.IGNORECASE)
 
 
 def _running_max_ends(spans: list[tuple[int, int]]) -> list[int]:
@@ -205,8 +206,11 @@ def _count(text: str, n: Number, prefix: str, suffix: str, rules: Rules) -> Ment
         return None  # "737 MAX", "500 Index": a number before a name is part of the name
     if noun is None and n.spelled and text[start:end].lower() in ("one", "a", "an") and (
             text[start:end].lower() != "one" or not (_SIGNED_BEFORE.search(prefix) or
-                                                     _RANGE_AFTER.match(suffix))):
-        return None  # "one" alone is mostly a pronoun ("one of them"), unless signed
+                                                     _RANGE_AFTER.match(suffix) or
+                                                     _FATALLY_AFTER.match(suffix))):
+        # "one" alone is mostly a pronoun ("one of them"), unless signed or a toll ("two
+        # men were shot, one fatally")
+        return None
     if noun and text[start:end].lower() == "one" and _PRONOUN_ONE_BEFORE.search(prefix):
         return None  # "the same one across accounts"
     return with_hedge(text, Mention(Kind.COUNT, start, noun_end if noun else end, n, noun or ""),
