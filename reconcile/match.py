@@ -427,8 +427,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         return 0.0  # a figure for February and one for April: two facts, whatever the values
     if a.kind == Kind.COUNT and _two_charges(a, b):
         return 0.0  # "two counts of attempted murder" and "two counts of murder": two charges
-    a_outcomes = _outcomes(a_words, settings.outcomes)
-    b_outcomes = _outcomes(b_words, settings.outcomes)
+    a_outcomes = _outcomes(a.subject, a_words, settings.outcomes)
+    b_outcomes = _outcomes(b.subject, b_words, settings.outcomes)
     if a.kind == Kind.COUNT and a_outcomes and b_outcomes and not a_outcomes & b_outcomes:
         # both say what became of the people counted, and say different things ("killed"
         # against "wounded"): equal figures of two outcomes are two facts
@@ -487,16 +487,28 @@ def _open_and_far(a: Claim, b: Claim, settings: MatchSettings) -> bool:
     return _gap_closeness(_stated(a), _stated(b), a.kind, settings, floor=False) < 0.5
 
 
-def _outcomes(words: set[str], outcomes: tuple[tuple[str, frozenset[str]], ...]) -> set[str]:
+def _outcomes(subject: str, words: set[str],
+              outcomes: tuple[tuple[str, frozenset[str]], ...]) -> set[str]:
     """The outcomes ("killed", "injured") a count's predicate words state. A wound that
-    killed is a death: "five officers were fatally wounded", "died of their wounds"."""
+    killed is a death: "five officers were fatally wounded", "died of their wounds". An
+    attempt ("accused of trying to kill two officers") is an outcome of its own."""
     found = {name for name, outcome_words in outcomes if outcome_words & words}
+    if found and not _ATTEMPTED.isdisjoint(words):
+        sequence = subject.split()
+        if any(word in _ATTEMPTED and any(following in outcome_words for _, outcome_words
+                                          in outcomes) for word, following
+               in zip(sequence, sequence[1:])):
+            return {"attempted"}  # not "suicide attempt shot killed": the attempt is the suicide
     if len(found) > 1 and "killed" in found and not _WOUND_THAT_KILLED.isdisjoint(words):
         return {"killed"}
     return found
 
 
 _WOUND_THAT_KILLED = frozenset({"fatally", "mortally", "died", "dies", "succumbed"})
+# words right before an outcome that make it an attempt ("trying kill"); not "threatening"
+# ("life-threatening injuries")
+_ATTEMPTED = frozenset({"trying", "tried", "attempting", "attempted", "attempt", "plotting",
+                        "plotted", "intent"})
 
 
 def _same_relative_words(a: Claim, b: Claim) -> bool:

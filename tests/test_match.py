@@ -373,6 +373,19 @@ def test_match_one_outcome_told_in_other_words_is_one_figure():
     assert sorted(sorted(c.id for c in g) for g in groups) == [["c1"], ["c2"]]
 
 
+def test_match_an_attempt_is_not_the_outcome_it_attempted():
+    """"Accused of trying to kill two officers" is no toll of two officers killed; "killed by
+    their father in a suicide attempt" still is (the attempt is the suicide's)."""
+    deaths = MatchSettings(outcomes=(("killed", frozenset({"kill", "killed"})),))
+    claims = [count("c1", "a", 2, "officer", "accused trying kill"),
+              count("c2", "b", 2, "officer", "killed")]
+    groups, _ = match_story(claims, deaths)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["c1"], ["c2"]]
+    claims[0] = count("c1", "a", 2, "officer", "suicide attempt shot killed")
+    groups, _ = match_story(claims, deaths)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["c1", "c2"]]
+
+
 @pytest.mark.parametrize(("text", "besides"), [
     ("two more people", True), ("Two further victims", True), ("Another two people", True),
     ("an additional two people", True), ("The other two people", True), ("the remaining two people", True),
