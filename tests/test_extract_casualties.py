@@ -89,6 +89,8 @@ def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, s
     ("Five people died in a string of separate, apparently unrelated shootings.",
      "in separate incidents"),
     ("Two teenagers were killed in two days.", "over a period"),
+    ("Five people were killed within a three-hour period.", "over a period"),
+    ("Eight children have been shot in the past 17 months.", "over a period"),
     # an aside after the figure has its own time: the announcement's, not the count's
     ("Taiwan is due to receive three NASAMS batteries, a purchase first announced last year. "
      "It is the second sale this month.", None),
