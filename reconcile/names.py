@@ -31,8 +31,8 @@ _NAME_AFTER = re.compile(rf"\s+({_PHRASE})\b")
 # Words that start capitalised phrases which are not personal names.
 NOT_FIRST = frozenset("""
 The A An In On At For From With By Of And But Or Police County City State North South East
-West Northeast Northwest Southeast Southwest New Saint St Mount Fort Lake Port President Governor Mayor Senator Judge Officer Sheriff
-Department University College School Hospital Street Avenue Road Monday Tuesday Wednesday
+West Northeast Northwest Southeast Southwest New Saint St Mount Fort Lake Port President
+Governor Mayor Senator Judge Officer Sheriff Department University College School Hospital Street Avenue Road Monday Tuesday Wednesday
 Thursday Friday Saturday Sunday January February March April May June July August September
 October November December Minister Secretary Chancellor Prime General Gen Dr Mr Mrs Ms Rep
 Sen Gov Chief Captain Capt Sgt Lt Detective Deputy Coach Pastor Rev Prof Defence Defense
@@ -146,12 +146,12 @@ def _ordinary_words(a: str, b: str, lower: set[str]) -> bool:
     plural of one ("Ellis Street/Streets", "Sport/Sports Page") - not a name misspelt.
     A surname written with an extra s ("Fredericks") stays a variant: no source writes
     "frederick" in lower case."""
+    from reconcile.events import STREET_WORDS  # events imports this module through match
+
     x, y = next((x.lower(), y.lower()) for x, y in zip(a.split(" "), b.split(" ")) if x != y)
     if x in lower and y in lower:
         return True
     short, long_ = sorted((x, y), key=len)
-    from reconcile.events import STREET_WORDS  # events imports this module through match
-
     # street types and the like are capitalised in "Ellis and Lamar Streets" and seldom
     # written in lower case elsewhere
     return long_ in (short + "s", short + "es") and (

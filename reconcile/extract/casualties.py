@@ -604,11 +604,13 @@ def _one_more(ctx: Context, count: Claim, rules: CasualtyRules) -> list[Claim]:
             continue
         # the person's noun: "a young woman", "an adult male", else "a woman | were killed";
         # before the count, the word before "and" ("a young woman and", not "a woman died and")
-        word = next((w for w in ("second", "first")[:2 if found is after else 1] if found[w]
-                     and singular(found[w].lower()) in rules.victims | rules.attackers), None)
-        if word is None or singular(found[word].lower()) != found[word].lower():
+        nouns = {w: singular(found[w].lower()) for w in (("second", "first") if found is after
+                                                         else ("second",)) if found[w]}
+        word = next((w for w, noun in nouns.items()
+                     if noun in rules.victims or noun in rules.attackers), None)
+        if word is None or nouns[word] != found[word].lower():
             continue  # "two mothers and their daughters", "and their four children": how many?
-        attacker = singular(found[word].lower()) in rules.attackers
+        attacker = nouns[word] in rules.attackers
         if found["article"].lower() == "the" and not attacker:
             continue
         end = found.end(word) if found is after else count.end
