@@ -310,6 +310,12 @@ def test_counts_in_different_clauses_are_not_added(text):
     ("Police said one was shot in the thigh; the other was shot in the hand.",
      [("one", "part of a group")]),
     ("One died at the hospital, while the other is in stable condition.", [("One", None)]),
+    # ... also with a noun, and when the other's words repeat the outcome ("wounded", "shot")
+    ("One officer was wounded in the foot, and the other was wounded in the leg.",
+     [("One officer", "part of a group")]),
+    ("One woman was wounded in the arm, the other was shot in the leg.",
+     [("One woman", "part of a group")]),
+    ("One man was killed and another was shot in the leg.", [("One man", None)]),
     # a victim named inside a larger toll is one of it
     ("Four people, including a 13-year-old girl, were injured.", [("Four people", None)]),
 ], ids=lambda v: v if isinstance(v, str) else "")

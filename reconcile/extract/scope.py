@@ -93,18 +93,34 @@ _THE_OTHER = re.compile(r"\b(?:the\s+other|another|a\s+(?:second|third))\b", re.
 
 
 def _one_of_several(claim: Claim, ctx: Context) -> bool:
-    """A bare "one" the sentence follows with "the other" or "another", when its predicate is
-    no outcome of a toll: "one was shot in the chest, the other in the neck" tells where one
-    of two victims was hit. "One died and the other is in stable condition" still states the
-    deaths (one), and keeps no scope."""
-    if claim.text.lower() != "one":
+    """A "one" ("one", "one man") the sentence follows with "the other" or "another", when its
+    predicate is no outcome of a toll or the other's words repeat that outcome: "one was shot
+    in the chest, the other in the neck" and "one officer was wounded in his foot, and the
+    other was wounded in his leg" tell of one of two victims. "One died and the other is in
+    stable condition" and "one man was killed and another wounded" still state the deaths
+    (one), and keep no scope."""
+    if not _ONE.fullmatch(claim.text):
         return False
     at = claim.sentence.find(claim.text)
-    if at < 0 or not _THE_OTHER.search(claim.sentence, at + len(claim.text)):
+    other = _THE_OTHER.search(claim.sentence, at + len(claim.text)) if at >= 0 else None
+    if other is None:
         return False
     casualties = ctx.rules.casualties
     tolls = getattr(casualties, "toll_words", None) or {}
-    return not any(words.intersection(claim.subject.split()) for words in tolls.values())
+    outcomes = [name for name, words in tolls.items() if words.intersection(claim.subject.split())]
+    if not outcomes:
+        return True
+    said = set(_WORD.findall(_CLAUSE_END.split(
+        claim.sentence[other.end():other.end() + 80], maxsplit=1)[0].lower()))
+    # "one woman was wounded in the buttock, the other was shot in the leg": hit, not killed
+    return any(tolls[name].intersection(said) or name == "injured" and _HIT.intersection(said)
+               for name in outcomes)
+
+
+_ONE = re.compile(r"one(?:\s+[a-z]+)?", re.IGNORECASE)  # "one", "one man" (not "one of ...")
+_CLAUSE_END = re.compile(r"[;:.]|,\s+(?:and|but|while)\b|\s+(?:and|but|while)\s+(?:one|the|a|an)\b")
+_WORD = re.compile(r"[a-z]+")
+_HIT = frozenset({"shot", "grazed", "hit", "struck"})
 
 
 def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
