@@ -254,6 +254,12 @@ def test_two_victims_joined_by_and_are_a_count_of_two(text, expected):
     assert [c for c in counts(text) if c[3] in ("killed", "injured")] == expected
 
 
+def sums(text):
+    """The counts of people an article gives as parts joined by "and"."""
+    return [c for c in reconcile.extract(text)
+            if c.kind == "count" and c.value.unit == "people" and " and " in c.text]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Four adults and two children were killed in the home.",
      ("Four adults and two children", 6, None)),
@@ -274,9 +280,7 @@ def test_two_victims_joined_by_and_are_a_count_of_two(text, expected):
      ("two people and then himself", 3, "including the attacker")),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_a_toll_stated_in_parts_is_also_stated_whole(text, expected):
-    whole = [(c.text, c.value.stated, c.value.scope) for c in reconcile.extract(text)
-             if c.kind == "count" and c.value.unit == "people" and " and " in c.text]
-    assert whole == ([expected] if expected else [])
+    assert [(c.text, c.value.stated, c.value.scope) for c in sums(text)] == [expected]
 
 
 @pytest.mark.parametrize("text", [
@@ -293,8 +297,7 @@ def test_a_toll_stated_in_parts_is_also_stated_whole(text, expected):
     "He shot two mothers and their daughters.",      # how many daughters?
 ])
 def test_counts_in_different_clauses_are_not_added(text):
-    assert not [c for c in reconcile.extract(text) if c.kind == "count" and c.value.unit == "people"
-                and " and " in c.text]
+    assert sums(text) == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -582,7 +582,6 @@ _AND_ONE_MORE = re.compile(r"\s+and\s+(?P<article>an?|the|his|her|their)\s+(?P<f
                            r"(?:\s+(?P<second>[a-z]+))?\b")
 _ONE_MORE_AND = re.compile(r"\b(?P<article>[Aa]n?|[Tt]he)\s+(?:(?P<first>[\w-]+)\s+)?"
                            r"(?P<second>[a-z]+)\s+and\s+(?:(?:his|her|their)\s+)?$")
-_COMMA_BEFORE = re.compile(r",\s*$")
 _UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
 
 
@@ -600,7 +599,7 @@ def _one_more(ctx: Context, count: Claim, rules: CasualtyRules) -> list[Claim]:
         if found is None or "other" in count.value.unit.split() or _UNBORN.search(found[0]):
             continue
         start = count.start if found is after else found.start()
-        if _COMMA_BEFORE.search(ctx.text, max(0, start - 3), start):
+        if _IN_A_LIST.search(ctx.text, max(0, start - 3), start):
             continue
         # the person's noun: "a young woman", "an adult male", else "a woman | were killed";
         # before the count, the word before "and" ("a young woman and", not "a woman died and")

@@ -15,6 +15,7 @@ from typing import Any
 
 from reconcile.extract.context import Context
 from reconcile.extract.fastre import Caseless, required_words, skip_ahead
+from reconcile.extract.words import CLAUSE_BREAK, WORD
 from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
 # Where a figure's clause ends, either side of it ("four were hurt, | not five as first
@@ -110,7 +111,7 @@ def _one_of_several(claim: Claim, ctx: Context) -> bool:
     outcomes = [name for name, words in tolls.items() if words.intersection(claim.subject.split())]
     if not outcomes:
         return True
-    said = set(_WORD.findall(_CLAUSE_END.split(
+    said = set(WORD.findall(CLAUSE_BREAK.split(
         claim.sentence[other.end():other.end() + 80], maxsplit=1)[0].lower()))
     # "one woman was wounded in the buttock, the other was shot in the leg": hit, not killed
     return any(tolls[name].intersection(said) or name == "injured" and _HIT.intersection(said)
@@ -118,8 +119,6 @@ def _one_of_several(claim: Claim, ctx: Context) -> bool:
 
 
 _ONE = re.compile(r"one(?:\s+[a-z]+)?", re.IGNORECASE)  # "one", "one man" (not "one of ...")
-_CLAUSE_END = re.compile(r"[;:.]|,\s+(?:and|but|while)\b|\s+(?:and|but|while)\s+(?:one|the|a|an)\b")
-_WORD = re.compile(r"[a-z]+")
 _HIT = frozenset({"shot", "grazed", "hit", "struck"})
 
 

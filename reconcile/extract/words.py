@@ -109,17 +109,17 @@ def content_words(text: str) -> list[str]:
 
 
 # Where a clause ends: "Four people were shot | and two were killed" are two facts.
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s(?:and|but|while|whereas|although)\s")
+CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s(?:and|but|while|whereas|although)\s")
 
 
 def subject_around(text: str, start: int, end: int, lo: int, hi: int, window: int = 6) -> str:
     """Content words of the claim's clause, within `window` words either side of it."""
     before_text = text[max(lo, start - 120):start]
-    breaks = list(_CLAUSE_BREAK.finditer(before_text))
+    breaks = list(CLAUSE_BREAK.finditer(before_text))
     if breaks:
         before_text = before_text[breaks[-1].end():]
     after_text = text[end:min(hi, end + 120)]
-    first = _CLAUSE_BREAK.search(after_text)
+    first = CLAUSE_BREAK.search(after_text)
     if first:
         after_text = after_text[:first.start()]
     before = content_words(before_text)[-window:]
