@@ -210,6 +210,17 @@ def _different_periods(a: Claim, b: Claim) -> bool:
     return any(part in pb and pb[part] != value for part, value in pa)
 
 
+def _opening_span(claim: Claim) -> bool:
+    """A length that names the opening part of a period ("in the first five months of 1987",
+    "over the first six days of the month", "for the first eight years" of a loan): the
+    period some other figure is given for, not a fact of its own."""
+    at = claim.sentence.find(claim.text)
+    return at > 0 and _FIRST.search(claim.sentence, max(0, at - 12), at) is not None
+
+
+_FIRST = re.compile(r"\bfirst\s+$", re.IGNORECASE)
+
+
 def _same_written_span(a: Claim, b: Claim) -> bool:
     """Two dates that each name the same span of several days with both ends written out
     ("from 2026 to 2033", "March 3-5, 2025"), not read against a publication date: a
@@ -425,6 +436,11 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     b_months = {_MONTHS[w] for w in b_words if w in _MONTHS}
     if a_months and b_months and a_months.isdisjoint(b_months) or _different_periods(a, b):
         return 0.0  # a figure for February and one for April: two facts, whatever the values
+    if a.kind == Kind.QUANTITY and (_opening_span(a) or _opening_span(b)) and not numbers_overlap(
+            a, b):
+        # "the first four months of this year" / "the first five months": two periods, not
+        # one length two sources disagree on ("the first nine months" / "nine months" agree)
+        return 0.0
     if a.kind == Kind.COUNT and _two_charges(a, b):
         return 0.0  # "two counts of attempted murder" and "two counts of murder": two charges
     a_outcomes = _outcomes(a.subject, a_words, settings.outcomes)

@@ -529,6 +529,29 @@ def test_match_figures_given_for_different_periods_are_two_facts(first, second, 
     assert (grouped(claims) == [["a", "b"]]) == together
 
 
+@pytest.mark.parametrize(("first", "second", "together"), [
+    # the opening part of a period, named for another figure: two lengths are two periods
+    (("Public debt rose 301 billion francs in the first four months of this year.",
+      "four months"),
+     ("The financing requirement fell 44 billion francs in the first five months of this year.",
+      "five months"), False),
+    (("Banks held 59.3 billion marks over the first six days of the month.", "six days"),
+     ("Banks held 58.9 billion marks over the first five days of the month.", "five days"),
+     False),
+    # a length of its own: two figures of it disagree, or agree, and so do an opening span and
+    # a length of one value
+    (("Page had been in hospital for three weeks with pneumonia.", "three weeks"),
+     ("Page had been in hospital for four weeks with pneumonia.", "four weeks"), True),
+    (("Net profit rose in the first nine months to Feb 28.", "nine months"),
+     ("Nine months net profit rose to 499 mln dlrs.", "Nine months"), True),
+])
+def test_match_opening_spans_of_different_length_are_two_periods(first, second, together):
+    """'the first four months of this year' and 'the first five months' are the periods of
+    two figures, not one length two sources disagree on."""
+    claims = [_figure(*first, "a"), _figure(*second, "b")]
+    assert (grouped(claims) == [["a", "b"]]) == together
+
+
 @pytest.mark.parametrize(("text", "figure", "period"), [
     ("Sales were 4.2 billion dlrs in May 1986.", "4.2 billion dlrs", {"month": "5", "year": "1986"}),
     ("Profit rose to 5 mln dlrs in the fourth quarter of 1986.", "5 mln dlrs",
