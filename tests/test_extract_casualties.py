@@ -232,10 +232,33 @@ def test_a_charge_count_is_never_matched_with_a_toll():
     ("Three others — two men and a woman — were wounded.", "Three others", "wounded"),
     ("Three others — two men and a woman — were wounded.", "two men", ""),
     ("Two teenagers, ages 16 and 17, were injured.", "Two teenagers", "injured"),
+    ("Three other men, ages 24, 25, and 41, were wounded.", "Three other men", "wounded"),
+    ("Three other men, ages 24, 25 and 41, were wounded.", "Three other men", "wounded"),
 ])
 def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, subject):
     start = sentence.index(phrase)
     assert predicate_subject(sentence, start, start + len(phrase), 0, len(sentence)) == subject
+
+
+@pytest.mark.parametrize(("text", "phrase", "injured"), [
+    # a wound told with a verb of its own is the outcome, whatever words the predicate keeps
+    ("Three others sustained non-fatal bullet wounds.", "Three others", True),
+    ("Four people are recovering from gunshot wounds after the party.", "Four people", True),
+    ("Two men suffered non-life threatening injuries, police said.", "Two men", True),
+    ("Four men, ages 19 and 20, received non-life threatening wounds.", "Four men", True),
+    # taken to a hospital, or in a condition: some of the wounded, maybe not all of them
+    ("Four men were transported to the hospital with gunshot wounds.", "Four men", False),
+    ("Three others are listed in serious condition.", "Three others", False),
+    # the count is not the verb's subject, or the wound is in another clause
+    ("The uncle of two officers suffered severe knife wounds.", "two officers", False),
+    ("Four people were shot, and one of them suffered a head wound.", "Four people", False),
+])
+def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, injured):
+    from reconcile.rules import load_rules
+
+    words = load_rules().casualties.toll_words["injured"]
+    subject = next(subject for found, _, _, subject in counts(text) if found == phrase)
+    assert bool(words.intersection(subject.split())) == injured
 
 
 @pytest.mark.parametrize(("text", "expected"), [

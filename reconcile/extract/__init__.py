@@ -17,14 +17,15 @@ def extract_claims(text: str, published: str | dt.date | None = None,
                    rules: Rules | None = None) -> list[Claim]:
     """All claims of one article body, ordered by position; offsets index into `text`."""
     (extract_dates, number_spans, extract_quotes, extract_quantities, extract_casualties,
-     with_scopes) = _stages()
+     with_outcomes, with_scopes) = _stages()
     rules = rules or load_rules()
     _prepare(rules)
     ctx = Context.build(text, parse_published(published), rules)
     dates = extract_dates(ctx)
     quotes = extract_quotes(ctx)
     # scopes first: only a toll of this incident, not a roundup's, sets one-victim sentences aside
-    numbers = with_scopes(ctx, extract_quantities(ctx, exclude=number_spans(dates)))
+    numbers = extract_quantities(ctx, exclude=number_spans(dates))
+    numbers = with_scopes(ctx, with_outcomes(ctx, numbers))
     casualties = with_scopes(ctx, extract_casualties(
         ctx, numbers, exclude=tuple((c.start, c.end) for c in (*dates, *quotes))))
     # a Kind is a str: it sorts by its name
@@ -37,14 +38,14 @@ def extract_claims(text: str, published: str | dt.date | None = None,
 def _stages() -> tuple:
     """The extractors, imported on first use (not when `reconcile` is imported) and once: an
     import statement in extract_claims would cost a few microseconds every sentence."""
-    from reconcile.extract.casualties import extract_casualties
+    from reconcile.extract.casualties import extract_casualties, with_outcomes
     from reconcile.extract.dates import extract_dates, number_spans
     from reconcile.extract.quantities import extract_quantities
     from reconcile.extract.quotes import extract_quotes
     from reconcile.extract.scope import with_scopes
 
     return (extract_dates, number_spans, extract_quotes, extract_quantities, extract_casualties,
-            with_scopes)
+            with_outcomes, with_scopes)
 
 
 def numbered(claims: list[Claim]) -> list[Claim]:

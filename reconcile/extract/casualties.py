@@ -49,6 +49,11 @@ _SECOND_OF_PAIR = re.compile(r"\b(?:and|or|&)\s+$|\band\s+(?:his|her|their)\s+$"
 _IN_A_LIST = re.compile(r",\s*$")
 _PLURAL_VERB = re.compile(r"\b(?:were|are|have\s+been)\s+(?:\w+ly\s+)?(?:\w+\s+)?\Z", re.IGNORECASE)
 _AUX_PLAIN = r"\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been|got)\s+"
+# Between a figure's noun and its verb: at most an aside (", including a girl,", ", ages 16
+# and 17,") and a word that spreads the verb over them all; no other clause ("four people were
+# shot, one of them fatally" does not make the four dead)
+_NEXT = (r"(?:\s*,\s*(?:including|ages?|aged)\b[^.;:!?\n]{0,60}?,)?\s*"
+         r"(?:(?:all|both|each)\s+)?")
 # "left a man dead", "found a woman dead": the verbs before a victim and its state
 _LEFT = r"\b(?:left|leaving|leaves|found|finding|discovered)\s+"
 # "was critically wounded" is wounded; "was fatally wounded" is not (a killed form reads it)
@@ -119,6 +124,9 @@ class CasualtyRules:
     # Speed: words one of which an article must hold for any form to match (victim nouns,
     # "no", "nobody"); None when a rule's regex has no plain leading word to test for.
     triggers: frozenset[str] | None = None
+    # the outcome forms right after a figure's noun ("four men | were transported to the
+    # hospital", "three others | sustained non-fatal bullet wounds"): see with_outcomes
+    after_count: tuple[re.Pattern[str], ...] = ()
 
 
 def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
@@ -243,6 +251,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             build(name + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"))
             if p is not None) if not_names else (),
         attacker_died=build(r"\b(?:" + "|".join(attacker_died) + r")\b") if attacker_died else None,
+        after_count=tuple(p for p in (
+            build(_NEXT + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),) if p is not None),
         multiple=build(skip_ahead(
             r"\b(?P<n>" + "|".join(re.escape(str(w)) for w in multiples) + r")[- ](?:"
             + "|".join(re.escape(k).replace(r"\ ", r"[- ]") for k in killings) + r")s?\b"
@@ -434,6 +444,41 @@ def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[
     if deaths:
         claims = [claim for claim in claims if not _a_death_told_again(claim, deaths)]
     return _wounds_of_the_dead(ctx, claims, rules)
+
+
+def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
+    """The number claims, with the outcome added to the subject of a count of people whose
+    verb states it in words of the outcome forms, not in toll words: "four men were
+    transported to the hospital" were injured as "four men were injured" were, and "three
+    others sustained non-fatal bullet wounds" too (the predicate words stop at "bullet")."""
+    rules: CasualtyRules | None = ctx.rules.casualties
+    if rules is None or not rules.after_count:
+        return list(numbers)
+    out = []
+    for claim in numbers:
+        outcome = _outcome_after(ctx, claim, rules) if claim.kind == Kind.COUNT else None
+        if outcome is not None:
+            claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
+        out.append(claim)
+    return out
+
+
+def _outcome_after(ctx: Context, claim: Claim, rules: CasualtyRules) -> str | None:
+    words = claim.value.unit.split() if claim.value.unit else []
+    if not words or words[-1] not in rules.victims or not rules.states.isdisjoint(
+            claim.subject.split()):
+        return None  # no people, or the predicate words already say what became of them
+    if _OF_BEFORE.search(ctx.text, max(0, claim.start - 8), claim.start):
+        return None  # "the shooting of two officers | suffered ...": not the verb's subject
+    end = ctx.sentence_span(claim.start)[1]
+    for form in rules.after_count:
+        match = form.match(ctx.text, claim.end, end)
+        if match:
+            return next(name for name, said in match.groupdict().items() if said is not None)
+    return None
+
+
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _wounds_of_the_dead(ctx: Context, claims: list[Claim], rules: CasualtyRules) -> list[Claim]:

@@ -33,8 +33,11 @@ originally reported believed thought said say says told officials police authori
 _SUBORDINATE = frozenset("that which who whom whose when where while after before because if as".split())
 _NEGATIONS = frozenset({"not", "never"})
 # An aside between the count and its verb: ", including a girl," / ", most of them teenagers,"
-# / ", ages 16 and 17,"; or any short aside between dashes: " -- two men and a woman -- "
-_ASIDE = re.compile(r",\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them|ages?|aged)\b"
+# / ", ages 16 and 17," / ", ages 24, 25, and 41,"; or any short aside between dashes: " -- two
+# men and a woman -- "
+_ASIDE = re.compile(r",\s*(?:ages?|aged)\s+\d{1,3}"
+                    r"(?:\s*,\s*(?:and\s+)?\d{1,3}|\s+(?:and|&)\s+\d{1,3})*\s*,"
+                    r"|,\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them|ages?|aged)\b"
                     r"[^,;:.]{0,60},|\s*(?P<dash>--|[—–])[^;:.—–]{1,60}?(?P=dash)")
 # people counted by their age: "two 17-year-olds were killed"
 AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGNORECASE)
