@@ -212,3 +212,21 @@ def test_titles_of_two_unlisted_companies_keep_the_ticker_factor():
     assert evidence.adjust(0, 1, 0.6) == 0.6 * factor
     assert evidence.adjust(2, 3, 0.6) == 0.6
     assert evidence.adjust(0, 3, 0.6) == 0.6 * factor
+
+
+def _monthly(sid: str, month: str, rate: str, change: str, published: str) -> Source:
+    title = f"U.S. HOUSING STARTS ROSE {change} PCT IN {month.upper()}"
+    text = (f"U.S. housing starts rose {change} pct in {month} to a seasonally adjusted annual "
+            f"rate of {rate} units, the Commerce Department said.\n\n"
+            "Permits for future construction were little changed, and starts of single-family "
+            "homes were steady in the Northeast and the Midwest, the department said.")
+    return Source(sid, f"{sid}.md", text, title=title, published=published)
+
+
+def test_one_series_reports_of_two_months_are_two_stories():
+    may = _monthly("may", "May", "1,769,000", "2.7", "1987-06-16")
+    june = _monthly("june", "June", "1,805,000", "2.0", "1987-07-16")
+    may_again = _monthly("may-again", "May", "1,769,000", "2.7", "1987-06-17")
+    assert _stories([may, june, may_again]) == [["may", "may-again"]]
+    # the words alone, and the titles' months at half weight, glue the months together
+    assert _stories([may, june], replace(SERIES_ON, period_factor=0.5)) == [["june", "may"]]
