@@ -26,6 +26,10 @@ def counts(text):
     ("No-one was injured in the fire.", [("No-one", 0, "people", "injured")]),
     ("Nobody was hurt in the blast.", [("Nobody", 0, "people", "injured")]),
     ("No injuries were reported.", [("No injuries", 0, "people", "injured")]),
+    # people named by their work or their part in the day
+    ("A firefighter was wounded.", [("A firefighter", 1, "firefighter", "injured")]),
+    ("A bailiff was fatally shot.", [("A bailiff", 1, "bailiff", "killed")]),
+    ("The gunman killed a hostage.", [("a hostage", 1, "hostage", "killed")]),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_casualties_in_words_are_counts(text, expected):
     assert [(t, s, u, subj) for t, s, u, subj in counts(text)
@@ -292,6 +296,8 @@ def sums(text):
      ("Two men and a 15-year-old girl", 3, None)),
     ("Two officers and the shooter are dead.",
      ("Two officers and the shooter", 3, "including the attacker")),
+    ("Two bailiffs and the shooter are dead.",
+     ("Two bailiffs and the shooter", 3, "including the attacker")),
     ("A woman and her two young sons were found dead.",
      ("A woman and her two young sons", 3, None)),
     ("He killed his two children and their mother.", ("two children and their mother", 3, None)),
