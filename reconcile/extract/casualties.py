@@ -124,8 +124,9 @@ class CasualtyRules:
     # Speed: words one of which an article must hold for any form to match (victim nouns,
     # "no", "nobody"); None when a rule's regex has no plain leading word to test for.
     triggers: frozenset[str] | None = None
-    # the outcome forms right after a figure's noun ("four men | were transported to the
-    # hospital", "three others | sustained non-fatal bullet wounds"): see with_outcomes
+    # the own-verb outcome forms right after a figure's noun ("three others | sustained
+    # non-fatal bullet wounds", "four people | are recovering from gunshot wounds"): see
+    # with_outcomes
     after_count: tuple[re.Pattern[str], ...] = ()
 
 
@@ -447,10 +448,11 @@ def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[
 
 
 def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
-    """The number claims, with the outcome added to the subject of a count of people whose
-    verb states it in words of the outcome forms, not in toll words: "four men were
-    transported to the hospital" were injured as "four men were injured" were, and "three
-    others sustained non-fatal bullet wounds" too (the predicate words stop at "bullet")."""
+    """The number claims, with the outcome added to the subject of a count of people whose own
+    verb tells it in words the predicate does not keep: "three others sustained non-fatal
+    bullet wounds" were injured as "three others were injured" were (the predicate words stop
+    at "bullet"). Only the own-verb forms: "four men were taken to the hospital" and "two are
+    in serious condition" are often some of the wounded, not all of them."""
     rules: CasualtyRules | None = ctx.rules.casualties
     if rules is None or not rules.after_count:
         return list(numbers)
