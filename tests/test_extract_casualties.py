@@ -30,6 +30,8 @@ def counts(text):
     ("A firefighter was wounded.", [("A firefighter", 1, "firefighter", "injured")]),
     ("A bailiff was fatally shot.", [("A bailiff", 1, "bailiff", "killed")]),
     ("The gunman killed a hostage.", [("a hostage", 1, "hostage", "killed")]),
+    ("He is accused of murdering a man.", [("a man", 1, "man", "killed")]),
+    ("Two teens are accused of gunning down a student.", [("a student", 1, "student", "killed")]),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_casualties_in_words_are_counts(text, expected):
     assert [(t, s, u, subj) for t, s, u, subj in counts(text)
