@@ -493,6 +493,28 @@ def test_extract_dates_not_dates(text):
     assert _dates(text) == []
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    # a page's own time stamp: a stamp word and a clock time beside the date
+    ("Updated 4/9/2007 6:04 PM", []),
+    ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 27, 2005 8:10 PM ET", []),
+    ("posted at 10:04 am on May 14, 2013", []),
+    ("21 July 2013 Last updated at 11:11 GMT", []),
+    ("on April 30, 2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM", []),
+    ("PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 12 March 2013", []),
+    ("by: Staff Reporter Updated: Feb 6, 2017 - 3:44 PM", []),
+    # dates of the story, stamp words or clock times or not
+    ("The report was published on March 3, 2013, the ministry said.", ["March 3, 2013"]),
+    ("The shooting happened on March 5, 2013 at 11:30 p.m. outside the bar.", ["March 5, 2013"]),
+    ("On Monday, updated figures showed 12 people had died.", ["Monday"]),
+    ("He posted bail on Friday at 10:30 a.m. and left the jail.", ["Friday"]),
+    # a stamp on the line above does not make the next line's date one
+    ("Updated 5:40 p.m. ET\nEarly Friday, the actress checked into a clinic.", ["Early Friday"]),
+])
+def test_a_pages_time_stamp_is_no_date_claim(text, kept):
+    claims = extract_claims(text, published="2013-05-20")
+    assert [c.text for c in claims if c.kind == Kind.DATE] == kept
+
+
 @pytest.mark.parametrize("text, expected", [
     pytest.param(*p.values, marks=pytest.mark.xfail(strict=True), id=p.id) for p in KNOWN_MISSES])
 def test_extract_dates_known_misses(text, expected):

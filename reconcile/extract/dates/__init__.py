@@ -88,7 +88,35 @@ def extract_dates(ctx: Context) -> list[Claim]:
             position, claim = anchor.end(), None
         if claim is not None:
             claims.append(claim)
-    return join_ranges(ctx, apply_offsets(ctx, claims, _subject_at), _subject_at)
+    claims = join_ranges(ctx, apply_offsets(ctx, claims, _subject_at), _subject_at)
+    return [claim for claim in claims if not _page_stamp(text, claim)]
+
+
+# A page's own time stamp: a date with a clock time, right after or before "Posted",
+# "Updated", "Published" ("Updated 4/9/2007 6:04 PM", "posted at 10:04 am on May 14, 2013",
+# "21 July 2013 Last updated at 11:11 GMT"). It tells when the page was written, not a fact
+# of the story, and two outlets' stamps would otherwise agree or conflict.
+_CLOCK = r"\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?\s*(?:\(?[A-Z]{2,4}\)?)?"
+_STAMP_LABEL = r"\b(?:first\s+|last\s+)?(?:posted|updated|published|modified)(?:\s+time)?"
+_STAMP_BEFORE = re.compile(_STAMP_LABEL + r"\s*:?\s*(?:(?:on|at)\s+)?(?:" + _CLOCK
+                           + r"\s*,?\s*(?:on\s+)?)?$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s*[,:]?\s*(?:at\s+|-\s*)?" + _CLOCK, re.IGNORECASE)
+_HAS_CLOCK = re.compile(r"\d:\d\d")
+_STAMP_AFTER = re.compile(r"\s*,?\s*(?:at\s+|-\s*)?(?:" + _CLOCK + r"\s*[,|]?\s*)?"
+                          + _STAMP_LABEL + r"\b", re.IGNORECASE)
+
+
+def _page_stamp(text: str, claim: Claim) -> bool:
+    """Whether a date claim is the page's time stamp (see above): a stamp label right before
+    or after it, and a clock time beside the two ("On Monday, updated figures showed" keeps
+    its Monday)."""
+    before = _STAMP_BEFORE.search(text, max(0, claim.start - 48), claim.start)
+    if before is not None and "\n" not in before.group(0):  # a stamp line, not the line above
+        return bool(_HAS_CLOCK.search(before.group(0))) or bool(
+            _CLOCK_AFTER.match(text, claim.end))
+    after = _STAMP_AFTER.match(text, claim.end)
+    return after is not None and "\n" not in after.group(0) and (
+        bool(_HAS_CLOCK.search(after.group(0))) or bool(_CLOCK_AFTER.match(text, after.end())))
 
 
 def number_spans(dates: list[Claim]) -> tuple[tuple[int, int], ...]:
