@@ -7,6 +7,7 @@ so the agreeing majority is the largest set of sources whose intervals all conta
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -54,6 +55,9 @@ def judge_group(group_id: str, story_id: str, claims: Sequence[Claim],
     if _aged(representatives, sources):
         return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
                      outliers=(), reason=_aged_reason(representatives, sources), **base)
+    if _rescheduled(representatives, sources):
+        return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
+                     outliers=(), reason=_rescheduled_reason(representatives, sources), **base)
     consensus = _consensus(majority) if clear_majority else None
     return Group(verdict=Verdict.CONFLICT, consensus=consensus, outliers=outliers,
                  reason=_conflict_reason(majority, minority, clear_majority, sources), **base)
@@ -121,8 +125,6 @@ def _consensus(claims: list[Claim]) -> dict[str, Any]:
 
 def _is_toll(claims: Sequence[Claim], update_words: frozenset[str]) -> bool:
     """A count of casualties, arrests, cases...: a figure that can rise between reports."""
-    import re
-
     words = {w for c in claims for w in re.findall(r"[a-z]+", c.sentence.lower())}
     return bool(words & update_words)
 
@@ -167,11 +169,47 @@ def _aged(claims: list[Claim], sources: dict[str, Source]) -> bool:
 
 
 def _aged_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
-    ordered = sorted(claims, key=lambda c: (sources[c.source].published or "", c.id))
-    steps = ", then ".join(f"{_said(c)} ({_name(c.source, sources)}, "
-                           f"{sources[c.source].published})" for c in ordered)
+    steps = _steps(claims, sources)
     return (f"The age rose between reports: {steps}; no more than the years between them, "
             "so the person grew older, and later reports update earlier ones.")
+
+
+def _rescheduled(claims: list[Claim], sources: dict[str, Source]) -> bool:
+    """A date that lay ahead when each report was written (a hearing "scheduled for May 4", a
+    vigil "planned for Friday") and that reports written on different days give differently:
+    the date was set anew, as hearings are put off. Reports of one day that differ disagree."""
+    if claims[0].kind != Kind.DATE:
+        return False
+    by_day: dict[Any, set[tuple[str, str]]] = {}
+    for claim in claims:
+        source = sources.get(claim.source)
+        day = parse_published(source.published) if source else None
+        stated = claim.value.stated if isinstance(claim.value, DateValue) else None
+        if day is None or stated is None or stated[0] < day.isoformat():
+            return False  # undated, unresolved, or a date already past when it was written
+        if _SCHEDULED.search(claim.sentence) is None:
+            return False  # "payable April 30" / "payable July 31": two payouts, not one put off
+        by_day.setdefault(day, set()).add(stated)
+    return len(by_day) > 1 and all(len(stated) == 1 for stated in by_day.values())
+
+
+# words that set a date for something to come, and so may set it anew
+_SCHEDULED = re.compile(r"\b(?:scheduled|rescheduled|set\s+for|postponed|put\s+off|delayed|"
+                        r"moved\s+to|pushed\s+back|continued\s+(?:to|until)|planned\s+for|"
+                        r"slated)\b", re.IGNORECASE)
+
+
+def _rescheduled_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
+    steps = _steps(claims, sources)
+    return (f"The date lay ahead in every report and changed between them: {steps}; it was "
+            "set anew, and later reports update earlier ones.")
+
+
+def _steps(claims: list[Claim], sources: dict[str, Source]) -> str:
+    """The claims in the order their reports came out: "“3” (A, 2016-04-20), then ..."."""
+    ordered = sorted(claims, key=lambda c: (sources[c.source].published or "", c.id))
+    return ", then ".join(f"{_said(c)} ({_name(c.source, sources)}, "
+                          f"{sources[c.source].published})" for c in ordered)
 
 
 def _latest(claims: list[Claim], sources: dict[str, Source]) -> Claim:
@@ -216,9 +254,7 @@ def _conflict_reason(majority: list[Claim], minority: list[Claim], clear: bool,
 
 
 def _update_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
-    ordered = sorted(claims, key=lambda c: (sources[c.source].published or "", c.id))
-    steps = ", then ".join(f"{_said(c)} ({_name(c.source, sources)}, "
-                           f"{sources[c.source].published})" for c in ordered)
+    steps = _steps(claims, sources)
     return f"The figure rose between reports: {steps}; later reports update earlier ones."
 
 

@@ -99,3 +99,34 @@ def test_judge_an_age_that_grows_with_the_time_between_reports_is_an_update(
     if expected == "update":
         assert group.consensus["stated"] == ages[1]
         assert "older" in group.reason
+
+
+def day(cid, sid, iso, sentence):
+    from reconcile.model import DateValue
+
+    return Claim(Kind.DATE, iso, 0, 1, sentence, "hearing", DateValue((iso, iso), "day", iso, iso),
+                 source=sid, id=cid)
+
+
+SCHEDULED = "His preliminary hearing is scheduled for {}."
+
+
+@pytest.mark.parametrize(("published", "days", "sentence", "expected"), [
+    # a date ahead of each report, given anew by a later one: the hearing was put off
+    (("2016-04-20", "2016-05-30"), ("2016-05-04", "2016-07-13"), SCHEDULED, "update"),
+    # two reports of one day that differ: one is wrong
+    (("2016-04-20", "2016-04-20"), ("2016-05-04", "2016-07-13"), SCHEDULED, "conflict"),
+    # a date already past when the later report was written is no plan
+    (("2016-04-20", "2016-05-30"), ("2016-05-04", "2016-05-10"), SCHEDULED, "conflict"),
+    # no word sets the date: two quarterly payouts, not one put off
+    (("1987-03-23", "1987-06-18"), ("1987-04-30", "1987-07-30"), "The dividend is payable {}.",
+     "conflict"),
+])
+def test_judge_a_date_set_anew_between_reports_is_an_update(published, days, sentence, expected):
+    claims = [day("c1", "a", days[0], sentence.format(days[0])),
+              day("c2", "b", days[1], sentence.format(days[1]))]
+    group = verdict(claims, [source("a", published[0]), source("b", published[1])])
+    assert group.verdict.value == expected
+    if expected == "update":
+        assert group.consensus["stated"] == [days[1], days[1]]
+        assert "set anew" in group.reason
