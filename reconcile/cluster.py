@@ -31,7 +31,8 @@ from typing import Any
 
 from reconcile.events import (PLACE_CHARS, STREET_WORDS, EventMarks, Figures, Numbers,
                               event_marks, figures, number_profiles, other_periods, other_tickers,
-                              street_pattern, title_periods, title_tickers)
+                              street_pattern, title_periods, title_tickers,
+                              week_periods)
 from reconcile.extract.context import parse_published as _date
 from reconcile.model import Claim, Kind, Source, Story
 from reconcile.names import names_in, story_name_variants
@@ -40,6 +41,9 @@ from reconcile.names import names_in, story_name_variants
 # town (on the gun_violence training incidents the first 6,000 characters gave stories
 # B-cubed F1 88.2 against 84.6 for the first 1,500).
 LEAD_CHARS = 6000
+# the opening whose "week ended February 22" names the week a weekly report is of (later, a
+# report may name the week before it, to compare)
+WEEK_CHARS = 400
 CHUNK_ROWS = 500   # rows of the similarity product computed at once
 NEIGHBOURS = 40    # candidate story partners kept per article (ECB+ events reach 22 articles)
 # A word in more leads than this names no single event; the candidate pairs come from the
@@ -85,8 +89,8 @@ class ClusterSettings:
     # Titles that name different months or quarters are one series' reports of two periods:
     # a period factor of 0.5 took Reuters-21578 from 4,081 conflicts to 3,934, gun_violence
     # training and ECB+ stories unchanged (95.8, 89.6); 0.1 from 3,029 to 2,834, both still
-    # unchanged (see rules/matching.yaml).
-    period_factor: float = 0.1     # kept when the titles name different months or quarters
+    # unchanged (see rules/matching.yaml). Openings that name different weeks ended count too.
+    period_factor: float = 0.1     # kept when titles name different months or quarters
     # Titles that name stock tickers, none in common, are one template's reports of two
     # companies ("LORAL CORP <LOR> 2ND QTR" / "FIDELITY FEDERAL <FFED.O> 3RD QTR"): a ticker
     # factor of 0.5 took Reuters-21578 from 3,917 conflicts to 3,381 (the ones sampled all two
@@ -335,7 +339,8 @@ class LeadProfiles:
 def lead_profiles(sources: Sequence[Source], settings: ClusterSettings) -> LeadProfiles:
     """The lead profiles of these sources (word and name counts are taken over them)."""
     names = _rare_names(sources, settings.name_max_sources)
-    periods = [title_periods(s.title) for s in sources] if settings.period_factor != 1.0 else ()
+    periods = [title_periods(s.title) | week_periods(s.text[:WEEK_CHARS]) for s in sources] \
+        if settings.period_factor != 1.0 else ()
     tickers = [title_tickers(s.title) for s in sources] if settings.ticker_factor != 1.0 else ()
     if settings.series_factor == 1.0:
         return LeadProfiles(names, periods=periods, tickers=tickers)

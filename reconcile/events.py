@@ -266,10 +266,24 @@ def _one_company(a: str, b: str) -> bool:
     return short == long or len(short) >= 3 and len(long) == len(short) + 1 and long.startswith(short)
 
 
+# "in the week ended February 22", "for the two weeks ending March 4": the week a weekly
+# report is of
+_WEEK_ENDED = re.compile(rf"\bweeks?\s+(?:ended|ending)\s+(?:[a-z]+day,?\s+)?"
+                         rf"({MONTH_ALTERNATION})\.?\s+(\d{{1,2}})\b", re.IGNORECASE)
+
+
+def week_periods(lead: str) -> frozenset[tuple[str, int]]:
+    """The weeks an article's opening says it reports on, by their last day, as ("week",
+    month * 100 + day): one weekly series' reports of two weeks name two."""
+    return frozenset(("week", MONTH_NUMBER[m.group(1).lower()] * 100 + int(m.group(2)))
+                     for m in _WEEK_ENDED.finditer(lead))
+
+
 def other_periods(first: frozenset[tuple[str, int]], second: frozenset[tuple[str, int]]) -> bool:
-    """True when two titles name periods of one kind and none in common: the figures of
-    February against those of May, a first quarter against a fourth."""
-    for kind in ("month", "quarter"):
+    """True when two articles name periods of one kind and none in common: the figures of
+    February against those of May, a first quarter against a fourth, the week ended February
+    22 against the week ended March 1."""
+    for kind in ("month", "quarter", "week"):
         a = {n for k, n in first if k == kind}
         b = {n for k, n in second if k == kind}
         if a and b and a.isdisjoint(b):

@@ -230,3 +230,31 @@ def test_one_series_reports_of_two_months_are_two_stories():
     assert _stories([may, june, may_again]) == [["may", "may-again"]]
     # the words alone, and the titles' months at half weight, glue the months together
     assert _stories([may, june], replace(SERIES_ON, period_factor=0.5)) == [["june", "may"]]
+
+
+@pytest.mark.parametrize(("lead", "weeks"), [
+    ("Arrivals for the week ended February 22 were 155,221 bags.", {("week", 222)}),
+    ("Banks held 59 billion in the two weeks ending Friday, March 4.", {("week", 304)}),
+    ("Stocks fell in the week, the group said.", set()),
+])
+def test_week_periods_are_the_weeks_a_report_ends(lead, weeks):
+    from reconcile.events import week_periods
+
+    assert week_periods(lead) == weeks
+
+
+def _weekly(sid: str, ended: str, stocks: str, published: str) -> Source:
+    text = (f"Distillate fuel stocks held in primary storage fell by 4.4 mln barrels in the week "
+            f"ended {ended} to {stocks} mln barrels, the trade group said in its weekly "
+            "bulletin.\n\nRefinery runs in the week were little changed, it said.")
+    return Source(sid, f"{sid}.md", text, title="DISTILLATE STOCKS OFF IN WEEK",
+                  published=published)
+
+
+def test_one_weekly_series_reports_of_two_weeks_are_two_stories():
+    first = _weekly("w1", "March 13", "139.2", "1987-03-17")
+    second = _weekly("w2", "March 20", "134.8", "1987-03-24")
+    again = _weekly("w1-again", "March 13", "139.2", "1987-03-17")
+    assert _stories([first, second, again]) == [["w1", "w1-again"]]
+    # without the weeks, the words glue the two weeks together
+    assert _stories([first, second], replace(SERIES_ON, period_factor=1.0)) == [["w1", "w2"]]
