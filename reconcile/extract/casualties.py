@@ -127,7 +127,7 @@ class CasualtyRules:
     # the own-verb outcome forms right after a figure's noun ("three others | sustained
     # non-fatal bullet wounds", "four people | are recovering from gunshot wounds"): see
     # with_outcomes
-    after_count: tuple[re.Pattern[str], ...] = ()
+    after_count: re.Pattern[str] | None = None
 
 
 def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
@@ -252,8 +252,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             build(name + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"))
             if p is not None) if not_names else (),
         attacker_died=build(r"\b(?:" + "|".join(attacker_died) + r")\b") if attacker_died else None,
-        after_count=tuple(p for p in (
-            build(_NEXT + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),) if p is not None),
+        after_count=build(_NEXT + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
         multiple=build(skip_ahead(
             r"\b(?P<n>" + "|".join(re.escape(str(w)) for w in multiples) + r")[- ](?:"
             + "|".join(re.escape(k).replace(r"\ ", r"[- ]") for k in killings) + r")s?\b"
@@ -454,7 +453,7 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     at "bullet"). Only the own-verb forms: "four men were taken to the hospital" and "two are
     in serious condition" are often some of the wounded, not all of them."""
     rules: CasualtyRules | None = ctx.rules.casualties
-    if rules is None or not rules.after_count:
+    if rules is None or rules.after_count is None:
         return list(numbers)
     out = []
     for claim in numbers:
@@ -472,12 +471,11 @@ def _outcome_after(ctx: Context, claim: Claim, rules: CasualtyRules) -> str | No
         return None  # no people, or the predicate words already say what became of them
     if _OF_BEFORE.search(ctx.text, max(0, claim.start - 8), claim.start):
         return None  # "the shooting of two officers | suffered ...": not the verb's subject
-    end = ctx.sentence_span(claim.start)[1]
-    for form in rules.after_count:
-        match = form.match(ctx.text, claim.end, end)
-        if match:
-            return next(name for name, said in match.groupdict().items() if said is not None)
-    return None
+    match = rules.after_count.match(ctx.text, claim.end, ctx.sentence_span(claim.start)[1]) \
+        if rules.after_count is not None else None
+    if match is None:
+        return None
+    return next(name for name, said in match.groupdict().items() if said is not None)
 
 
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$", re.IGNORECASE)
