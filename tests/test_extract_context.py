@@ -52,6 +52,13 @@ def sentences(text: str) -> list[str]:
                   "passengers on board,\nthe operator said."], id="short-label-line"),
     pytest.param("First part\n---\nSecond part", ["First part", "---", "Second part"],
                  id="rule"),
+    # a tokenised text's decimal point ends no sentence; a period before digits still may
+    pytest.param("The 6. 1-magnitude quake struck at dawn. 12 people were hurt.",
+                 ["The 6. 1-magnitude quake struck at dawn.", "12 people were hurt."],
+                 id="tokenised-decimal"),
+    pytest.param("Fares rose 13. 6 percent, to $1. 29. 3 lines were cut on July 3. 7-year-old Al saw.",
+                 ["Fares rose 13. 6 percent, to $1. 29.", "3 lines were cut on July 3.",
+                  "7-year-old Al saw."], id="tokenised-decimal-percent-and-price"),
 ])
 def test_split_sentences_reads_wrapped_lines_as_one_sentence(text, expected):
     assert sentences(text) == expected

@@ -369,6 +369,12 @@ COUNT = [
                  id="tokenised-decimal-percent"),
     pytest.param("In 2006. 12 people came.", [("count", "12 people", 12.0, "people", None)],
                  id="sentence-end-before-digits-is-not-a-decimal"),
+    pytest.param("A 4. 6 magnitude quake hit.", [("count", "4. 6 magnitude", 4.6, "magnitude", None)],
+                 id="tokenised-decimal-before-magnitude"),
+    pytest.param("He was 45. 3-year-old twins were found unharmed.",
+                 [("quantity", "45", 45.0, "year of age", None),
+                  ("quantity", "3-year-old", 3.0, "year of age", None)],
+                 id="sentence-end-before-an-age-is-not-a-decimal"),
 ]
 
 NUMBERS = [

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reconcile.extract.fastre import first_chars
+from reconcile.extract.numbers import DIGITS
 from reconcile.model import Claim, Kind, Value
 from reconcile.rules import Rules
 
@@ -56,7 +57,7 @@ def split_sentences(text: str, breaks: frozenset[int] | None = None
         end = match.end()
         first = match.group(0)[0]
         if first == ".":
-            if _abbreviation_before(text, match.start(), start):
+            if _abbreviation_before(text, match.start(), start) or _inside_number(text, match.start()):
                 continue
         elif first == "\n" and end - match.start() == 1:
             if breaks is None:
@@ -67,6 +68,19 @@ def split_sentences(text: str, breaks: frozenset[int] | None = None
         start = end
     _add_span(text, start, len(text), spans)
     return tuple(spans)
+
+
+def _inside_number(text: str, period: int) -> bool:
+    """Whether the period at `period` is the decimal point of a number a tokenised text spaced
+    out ("The 6. 1-magnitude quake", "$1. 29", "13. 6 percent"), as the digit reader reads it."""
+    if not (period and text[period - 1].isdigit() and text[period + 1:period + 3][-1:].isdigit()):
+        return False
+    begin = period - 1
+    while begin > 0 and text[begin - 1].isdigit():
+        begin -= 1
+    found = DIGITS.match(text, begin - (begin > 0 and text[begin - 1] in "$€£¥"))
+    found = found or DIGITS.match(text, begin)
+    return found is not None and found.end() > period + 1
 
 
 def _abbreviation_before(text: str, period: int, floor: int) -> bool:
