@@ -12,7 +12,8 @@ one fact however alike their words: an age belongs to the person named beside it
 people killed and one of people wounded are two facts; "three of the victims" and "one of the
 victims" are two parts of a group, not two counts of it; figures given for two periods ("in
 January" / "in February") and counts of two charges ("attempted murder" / "murder") or against
-two defendants are two facts.
+two defendants are two facts; a toll that counts the attacker ("killed two people and himself")
+joins only plain tolls of its own value.
 """
 from __future__ import annotations
 
@@ -54,6 +55,9 @@ class MatchSettings:
     # block, and nouns that name anybody (everybody), whose toll holds the others' (pair_score)
     attackers: frozenset[str] = frozenset()
     everybody: frozenset[str] = frozenset()
+    # scope.yaml's label for a toll that counts the attacker ("two children and himself",
+    # "including the gunman"): such a toll meets plain tolls of its own value (match_story)
+    attacker_scope: str | None = None
 
     @classmethod
     def from_rules(cls, rules: Any) -> MatchSettings:
@@ -66,7 +70,9 @@ class MatchSettings:
                    victims=getattr(casualties, "victims", None) or frozenset(),
                    severity=getattr(casualties, "severity", None) or frozenset(),
                    attackers=getattr(casualties, "attackers", None) or frozenset(),
-                   everybody=getattr(casualties, "everybody", None) or frozenset())
+                   everybody=getattr(casualties, "everybody", None) or frozenset(),
+                   attacker_scope=next((label for label, pattern in getattr(rules, "scopes", ())
+                                        if pattern.search("including the gunman")), None))
 
 
 def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str, str] | None:
@@ -95,8 +101,8 @@ def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str,
             # (a story names a victim of 23, a suspect of 28 and a witness of 41); the ages of
             # people not named only ever agree (see match_story)
             unit = f"{unit} of {age_holder(claim) or UNNAMED}"
-        if value.scope:  # "including the gunman", "this year": only like with like
-            unit = f"{unit} [{value.scope}]"
+        if value.scope and not _counts_attacker(claim, settings):
+            unit = f"{unit} [{value.scope}]"  # "this year", "in separate shootings": like with like
         return (str(claim.kind), unit)
     if isinstance(value, DateValue):
         if value.stated is None:
@@ -106,6 +112,22 @@ def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str,
     if isinstance(value, QuoteValue):
         return ("quote", "")
     return None
+
+
+def _counts_attacker(claim: Claim, settings: MatchSettings | None) -> bool:
+    """A count that holds the attacker ("killed his two children and himself": three).
+
+    It shares the block of plain counts, but joins one only when the two values are equal
+    (_link): "three people are dead" may count the gunman too, while "two people were killed"
+    against it is two ways of counting, not a disagreement."""
+    return (settings is not None and settings.attacker_scope is not None
+            and getattr(claim.value, "scope", None) == settings.attacker_scope)
+
+
+def _conventions_apart(a: Claim, b: Claim, settings: MatchSettings) -> bool:
+    """A toll with the attacker and a plain one whose values differ: two ways of counting."""
+    return (_counts_attacker(a, settings) != _counts_attacker(b, settings)
+            and not numbers_overlap(a, b))
 
 
 UNNAMED = "someone unnamed"
@@ -578,7 +600,8 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
         members = blocks[key]
         scores: dict[tuple[int, int], float] = {}
         nouns = key[1].split(" [")[0] == PEOPLE  # the block of several victims (block_key)
-        nearest = _mutual_nearest(members, canonical, settings, by_noun=nouns)
+        nearest = _mutual_nearest(members, canonical, settings, by_noun=nouns,
+                                  plain=[not _counts_attacker(m, settings) for m in members])
         # "a 67-year-old man" in two sources may be one person; "a 15-year-old" and "a
         # 17-year-old" are as likely two as one misstated: equal ages group, others never.
         # So with parts of a group: "three of the victims" and "one of the victims" are two
@@ -621,9 +644,11 @@ def _candidate_pairs(members: list[Claim], settings: MatchSettings):
 
 
 def _mutual_nearest(members: list[Claim], canonical: dict[str, str],
-                    settings: MatchSettings, by_noun: bool = False) -> set[tuple[int, int]]:
+                    settings: MatchSettings, by_noun: bool = False,
+                    plain: Sequence[bool] | None = None) -> set[tuple[int, int]]:
     """Pairs (i, j) whose numeric values are each other's closest in the other source, when
-    neither claim overlaps any claim of the other source.
+    neither claim overlaps any claim of the other source. Only the `plain` members take part
+    when given (a toll with the attacker pairs only with its equal, see _counts_attacker).
 
     Two small counts of things (whole numbers below count_floor) are not paired so: a story
     names several small groups of one noun ("one woman" shot, "two women" arguing, "three
@@ -631,6 +656,10 @@ def _mutual_nearest(members: list[Claim], canonical: dict[str, str],
     likely two groups as one misstated; they must share the words of what became of them."""
     if not members or not isinstance(members[0].value, NumberValue):
         return set()
+    if plain is not None and not all(plain):
+        index = [i for i, keep in enumerate(plain) if keep]
+        return {(index[i], index[j]) for i, j in _mutual_nearest(
+            [members[i] for i in index], canonical, settings, by_noun=by_noun)}
     heads = {_head(m) for m in members} if by_noun else set()
     if len(heads) > 1:  # the block of several victims' nouns (block_key): one noun's values
         found = set()
@@ -683,6 +712,8 @@ def _link(members: list[Claim], scores: dict[tuple[int, int], float], settings: 
     linked: dict[int, dict[int, int]] = defaultdict(dict)  # cluster -> other cluster -> sum
     for (i, j), score in units.items():
         linked[i][j] = linked[j][i] = score
+    # clusters holding a toll with the attacker: none may take a plain toll of another value
+    with_attacker = {i for i, claim in enumerate(members) if _counts_attacker(claim, settings)}
     for (i, j), _ in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         a, b = cluster_of[i], cluster_of[j]
         if a == b:
@@ -692,9 +723,15 @@ def _link(members: list[Claim], scores: dict[tuple[int, int], float], settings: 
         if sources[a] & sources[b] and not _one_fact_per_source(
                 [members[x] for x in clusters[a] + clusters[b]], canonical):
             continue
+        if (a in with_attacker or b in with_attacker) and any(
+                _conventions_apart(members[x], members[y], settings)
+                for x in clusters[a] for y in clusters[b]):
+            continue
         keep, drop = min(a, b), max(a, b)
         for x in clusters[drop]:
             cluster_of[x] = keep
+        if drop in with_attacker:
+            with_attacker.add(keep)
         clusters[keep].extend(clusters.pop(drop))
         sources[keep] |= sources.pop(drop)
         for other, value in linked.pop(drop).items():

@@ -615,3 +615,36 @@ def test_match_counts_of_charges_against_two_defendants_are_two_facts():
                      "two counts of murder", "d")
     each = _figure("Each faces two counts of murder.", "two counts of murder", "e")
     assert grouped([listed, each]) == [["d", "e"]]
+
+
+def _with_attacker(cid, source, stated, subject):
+    return Claim(Kind.COUNT, str(stated), 0, 1, "", subject,
+                 NumberValue(stated, stated, stated, "people", scope="including the attacker"),
+                 source=source, id=cid)
+
+
+def test_match_a_toll_with_the_attacker_meets_a_plain_toll_of_its_value_only():
+    """'Killed his two children and himself' (3) and 'three people are dead' may count alike;
+    against 'two people were killed' it is two ways of counting, never a rival figure."""
+    settings = _shipped()
+    assert settings.attacker_scope == "including the attacker"
+    claims = [_with_attacker("c1", "a", 3, "killed"), count("c2", "b", 3, "people", "dead"),
+              count("c3", "c", 3, "people", "killed")]
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims, settings)[0]) == [
+        ["c1", "c2", "c3"]]
+    claims = [_with_attacker("c1", "a", 3, "killed"), count("c2", "b", 2, "people", "killed")]
+    assert len(match_story(claims, settings)[0]) == 2
+    # nor does a group holding the attacker's toll take a plain figure of another value,
+    # though that figure's nearest plain ones are in it
+    claims = [_with_attacker("c1", "a", 4, "killed"), count("c2", "b", 4, "people", "killed"),
+              count("c3", "c", 4, "people", "killed"), count("c4", "d", 3, "people", "killed")]
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims, settings)[0]) == [
+        ["c1", "c2", "c3"], ["c4"]]
+    # without it, the plain figures are one fact told two ways
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims[1:], settings)[0]) == [
+        ["c2", "c3", "c4"]]
+    # a scope of another kind still keeps to its own ("this year": a year's toll)
+    year = Claim(Kind.COUNT, "3", 0, 1, "", "killed",
+                 NumberValue(3, 3, 3, "people", scope="over a period"), source="d", id="c4")
+    claims = [year, count("c2", "b", 3, "people", "dead")]
+    assert len(match_story(claims, settings)[0]) == 2
