@@ -643,6 +643,11 @@ def test_match_a_toll_with_the_attacker_meets_a_plain_toll_of_its_value_only():
     # without it, the plain figures are one fact told two ways
     assert sorted(sorted(c.id for c in g) for g in match_story(claims[1:], settings)[0]) == [
         ["c2", "c3", "c4"]]
+    # two tolls with the attacker are still each other's nearest figures, as plain ones are
+    claims = [_with_attacker("c1", "a", 3, "killed"), _with_attacker("c2", "b", 4, "killed"),
+              count("c3", "c", 3, "people", "dead")]
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims, settings)[0]) == [
+        ["c1", "c2"], ["c3"]]
     # a scope of another kind still keeps to its own ("this year": a year's toll)
     year = Claim(Kind.COUNT, "3", 0, 1, "", "killed",
                  NumberValue(3, 3, 3, "people", scope="over a period"), source="d", id="c4")
