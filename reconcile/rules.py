@@ -263,7 +263,8 @@ MATCHING_NUMBERS = ("story_similarity", "subject_similarity",
                     "story_date_window", "story_date_factor", "story_event_bonus",
                     "story_event_penalty", "story_place_bonus", "story_place_penalty",
                     "story_figure_penalty", "story_figure_disagreements", "story_series_factor",
-                    "story_rare_word_max_sources", "story_period_factor", "story_ticker_factor")
+                    "story_rare_word_max_sources", "story_period_factor", "story_ticker_factor",
+                    "story_merge_similarity")
 MATCHING_LISTS = ("update_words", "story_street_words")
 
 

@@ -1,9 +1,9 @@
 """Story clustering: complete linkage, follow-ups that join on average, roundups that do not glue."""
 from __future__ import annotations
 
-from reconcile.cluster import ClusterSettings, _attach_followups
+from reconcile.cluster import ClusterSettings, _attach_followups, _merge_stories
 
-SETTINGS = ClusterSettings(similarity=0.15, attach_min=0.05)
+SETTINGS = ClusterSettings(similarity=0.15, attach_min=0.05, merge_similarity=0.25)
 
 
 def test_a_followup_joins_the_story_it_resembles_on_average():
@@ -31,6 +31,52 @@ def test_articles_alone_do_not_pair_up_through_this_pass():
     members = {0: [0], 1: [1]}
     _attach_followups(members, {(0, 1): 0.14}, SETTINGS)
     assert members == {0: [0], 1: [1]}
+
+
+def test_two_parts_of_a_story_that_resemble_each_other_on_average_merge():
+    # the shooting (0, 1) and the trial (2, 3): one weak pair (1, 3) split them
+    members = {0: [0, 1], 2: [2, 3]}
+    adjusted = {(0, 1): 0.6, (2, 3): 0.6, (0, 2): 0.4, (0, 3): 0.3, (1, 2): 0.3, (1, 3): 0.06}
+    _merge_stories(members, adjusted, SETTINGS)
+    assert members == {0: [0, 1, 2, 3]}
+
+
+def test_parts_merge_only_when_every_pair_resembles_a_little_and_the_mean_is_high():
+    pairs = {(0, 1): 0.6, (2, 3): 0.6, (0, 2): 0.4, (0, 3): 0.4, (1, 2): 0.4}
+    for weak in ({(1, 3): 0.04}, {}):  # one pair below attach_min, or no candidate pair at all
+        members = {0: [0, 1], 2: [2, 3]}
+        _merge_stories(members, {**pairs, **weak}, SETTINGS)
+        assert members == {0: [0, 1], 2: [2, 3]}
+    members = {0: [0, 1], 2: [2, 3]}
+    _merge_stories(members, {(0, 1): 0.6, (2, 3): 0.6, **{pair: 0.2 for pair in
+                                                        [(0, 2), (0, 3), (1, 2), (1, 3)]}},
+                   SETTINGS)
+    assert members == {0: [0, 1], 2: [2, 3]}  # mean 0.2, below merge_similarity
+
+
+def test_parts_whose_articles_mostly_name_different_days_or_amounts_stay_apart():
+    # two shootings in one template (0, 1 on Saturday; 2, 3 on Wednesday) and a roundup (4)
+    # naming both days, in the Wednesday story: alike on average, but two events
+    members = {0: [0, 1], 2: [2, 3, 4]}
+    adjusted = {(0, 1): 0.8, (2, 3): 0.8, (2, 4): 0.6, (3, 4): 0.5, (0, 2): 0.38, (0, 3): 0.13,
+                (1, 2): 0.13, (1, 3): 0.3, (0, 4): 0.58, (1, 4): 0.4}
+    apart = {(0, 2), (0, 3), (1, 2), (1, 3)}
+    _merge_stories(members, adjusted, SETTINGS, apart)
+    assert members == {0: [0, 1], 2: [2, 3, 4]}
+    _merge_stories(members, adjusted, SETTINGS, {(0, 2), (0, 3)})  # fewer than half apart
+    assert members == {0: [0, 1, 2, 3, 4]}
+
+
+def test_merged_parts_are_weighed_again_against_a_third_best_first():
+    # 0-1 and 2-3 merge first (0.5); against that whole, 4-5 has a mean of 0.3 and joins;
+    # 6 is alone and left to the follow-up pass
+    members = {0: [0, 1], 2: [2, 3], 4: [4, 5], 6: [6]}
+    adjusted = {(0, 1): 0.9, (2, 3): 0.9, (4, 5): 0.9,
+                **{(a, b): 0.5 for a in (0, 1) for b in (2, 3)},
+                **{(a, b): 0.3 for a in (0, 1, 2, 3) for b in (4, 5)},
+                **{(a, 6): 0.9 for a in range(6)}}
+    _merge_stories(members, adjusted, SETTINGS)
+    assert members == {0: [0, 1, 2, 3, 4, 5], 6: [6]}
 
 
 def test_a_name_spelled_two_ways_across_sources_is_flagged():
