@@ -5,7 +5,10 @@ Within one story, the personal names each source uses are compared: two spelling
 in one word by one or two letters, each used by some sources and never by the others, are
 reported as variants of one name, with the sources behind each spelling. A difference of
 punctuation ("Dunkin' Donuts", "Reba's Bar") or between ordinary words, which the sources also
-write in lower case ("Late/Later Tuesday", "Ellis Street/Streets"), is no misspelt name.
+write in lower case ("Late/Later Tuesday", "Ellis Street/Streets"), is no misspelt name; nor is
+one between a place and the word made from it ("Latin America/American"), between British and
+American spelling ("Labour/Labor"), or in a phrase that ends in a day, a month or an office
+("Record April", "Agriculture Ministry").
 """
 from __future__ import annotations
 
@@ -110,7 +113,7 @@ def name_variants(texts: Mapping[str, str]) -> tuple[NameVariant, ...]:
             continue
         for i, a in enumerate(names):
             for b in names[i + 1:]:
-                if not _variant(a, b) or users[a] & users[b]:
+                if not _variant(a, b) or users[a] & users[b] or _no_person(a, b):
                     continue
                 if lower is None:
                     lower = {w for text in texts.values() for w in _LOWER_WORD.findall(text)}
@@ -137,6 +140,34 @@ def _variant(a: str, b: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"'s?$")
+# Last words of capitalised phrases that name no person, though their other words may vary:
+# days and months ("Late/Later Tuesday", "Pay/Record April": a payout's dates), offices and
+# bodies ("Agriculture Minister/Ministry", "International Coffee Organisation/Organization")
+_NO_PERSON_LAST = frozenset("""
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December Minister Ministry Administration Organisation
+Organization Party Alliance Exchange Fund
+""".split())
+# A place and the word made from it ("Latin America/American", "Japan's/Japanese Ministry",
+# "Eastern Europe/European", "York Democrat/Democratic"), or one word in British and American
+# spelling ("Organisation/Organization", "Labour/Labor"): two forms of one word, no misspelling
+_FORM_ENDINGS = ("an", "ian", "ese", "ic")
+_AMERICAN = ((re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"), (re.compile(r"our$"), "or"))
+
+
+def _no_person(a: str, b: str) -> bool:
+    """Whether two spellings differ in a way no misspelt person's name does (see above)."""
+    if a.split(" ")[-1] in _NO_PERSON_LAST or b.split(" ")[-1] in _NO_PERSON_LAST:
+        return True
+    x, y = next((_POSSESSIVE.sub("", x).lower(), _POSSESSIVE.sub("", y).lower())
+                for x, y in zip(a.split(" "), b.split(" ")) if x != y)
+    short, long_ = sorted((x, y), key=len)
+    ending = long_[len(short):] if long_.startswith(short) else None
+    if ending in _FORM_ENDINGS or (ending == "n" and short.endswith("a")):
+        return True
+    for pattern, american in _AMERICAN:
+        x, y = pattern.sub(american, x), pattern.sub(american, y)
+    return x == y
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 
 
