@@ -10,9 +10,9 @@ do not: two shootings in one city on different days stay apart, and a follow-up 
 that names the day of the shooting still joins. Clusters are merged only when every
 pair across them is similar enough (complete linkage over the candidate pairs), so a chain of
 lookalikes never glues two events together. Then two stories whose articles are alike on
-average (`merge_similarity`, every pair at least `attach_min`) are one story told over months
-that one unlike pair had split, and an article left alone joins the story it resembles on
-average (a follow-up).
+average (`merge_similarity`, every pair at least `attach_min`, most pairs not naming different
+days or key amounts) are one story told over months that one unlike pair had split, and an
+article left alone joins the story it resembles on average (a follow-up).
 
 Wire copy repeats templates: results tables of different companies, a central bank's daily
 operations, one fund family's payouts state by state. Their words are alike, so their figures
@@ -67,12 +67,12 @@ class ClusterSettings:
     date_factor: float = 0.7   # the scale applied beyond the window
     attach_min: float = 0.05   # least similarity of a follow-up to every article of its story
     # Two stories whose articles resemble each other this much on average (every pair at
-    # least attach_min, most pairs not naming different days) are one: complete linkage splits
-    # a story told over months (the shooting, the arrests, the trial) where one pair of its
-    # articles falls short. On the gun_violence training incidents 0.3 took stories B-cubed F1
-    # 95.9 -> 96.0 (recall 94.1 -> 94.2, precision unchanged), ECB+ sub-topics 89.5 -> 89.7
-    # (precision unchanged). 0.25 took ECB+ to 89.8 and 0.22 to 90.3, at a cost in precision
-    # (93.5 -> 92.5, 91.1) and 3 and 9 more conflicts there.
+    # least attach_min, most pairs not naming different days or key amounts) are one:
+    # complete linkage splits a story told over months (the shooting, the arrests, the trial)
+    # where one pair of its articles falls short. On the gun_violence training incidents 0.3
+    # took stories B-cubed F1 95.9 -> 96.0 (recall 94.1 -> 94.2, precision unchanged), ECB+
+    # sub-topics 89.5 -> 89.7 (precision unchanged). 0.25 took ECB+ to 89.8 and 0.22 to 90.3,
+    # at a cost in precision (93.5 -> 92.5, 91.1) and 3 and 9 more conflicts there.
     merge_similarity: float = 0.3
     name_bonus: float = 0.05   # added when two leads name the same rarely named person
     name_max_sources: int = 20  # a name in more leads than this is too common to identify an event
@@ -464,7 +464,7 @@ def _merge_stories(members: dict[int, list[int]], adjusted: dict[tuple[int, int]
     if len(set(owner.values())) < 2:
         return
     floor = round(settings.attach_min * 1e9)
-    # story -> other story -> [sum, count, least]
+    # story -> other story -> [sum, count, least, pairs apart] (one list shared both ways)
     across: dict[int, dict[int, list[int]]] = defaultdict(dict)
     for (i, j), value in adjusted.items():
         a, b = owner.get(i), owner.get(j)
@@ -480,10 +480,10 @@ def _merge_stories(members: dict[int, list[int]], adjusted: dict[tuple[int, int]
     threshold = round(settings.merge_similarity * 1e9)
 
     def mean_if_joinable(a: int, b: int) -> float | None:
-        total, count, least, apart = across[a][b]
+        total, count, least, told_apart = across[a][b]
         if count != len(members[a]) * len(members[b]) or least < floor:
             return None  # some pair of articles too unlike (or not even a candidate pair)
-        if 2 * apart > count:
+        if 2 * told_apart > count:
             return None  # most pairs name different days or amounts: lookalike events
         return total / count if total >= threshold * count else None
 

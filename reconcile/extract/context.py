@@ -78,8 +78,7 @@ def _inside_number(text: str, period: int) -> bool:
     begin = period - 1
     while begin > 0 and text[begin - 1].isdigit():
         begin -= 1
-    found = DIGITS.match(text, begin - (begin > 0 and text[begin - 1] in "$€£¥"))
-    found = found or DIGITS.match(text, begin)
+    found = DIGITS.match(text, begin)  # its lookbehind sees a currency sign before "1. 29"
     return found is not None and found.end() > period + 1
 
 
