@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reconcile.extract.predicate import CHARGE
+from reconcile.extract.scope import attacker_scope
 from reconcile.extract.words import (MONTH_ALTERNATION, MONTH_NUMBER, QUARTER_NUMBER,
                                     QUARTER_ORDINALS, WEEKDAY_NUMBER, in_place_name)
 from reconcile.model import PART_OF_A_GROUP, Claim, DateValue, Kind, NumberValue, QuoteValue
@@ -71,8 +72,7 @@ class MatchSettings:
                    severity=getattr(casualties, "severity", None) or frozenset(),
                    attackers=getattr(casualties, "attackers", None) or frozenset(),
                    everybody=getattr(casualties, "everybody", None) or frozenset(),
-                   attacker_scope=next((label for label, pattern in getattr(rules, "scopes", ())
-                                        if pattern.search("including the gunman")), None))
+                   attacker_scope=attacker_scope(getattr(rules, "scopes", ())))
 
 
 def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str, str] | None:

@@ -31,13 +31,16 @@ _NAME = re.compile(rf"\b({_PHRASE})\b")
 # it ("28-year-old Calvin Ostrander")
 _NAME_BEFORE = re.compile(rf"\b({_PHRASE})\s*[,(]\s*(?:aged?\s+)?$")
 _NAME_AFTER = re.compile(rf"\s+({_PHRASE})\b")
+_DAYS_AND_MONTHS = frozenset("""
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+July August September October November December
+""".split())
 # Words that start capitalised phrases which are not personal names.
-NOT_FIRST = frozenset("""
+NOT_FIRST = _DAYS_AND_MONTHS | frozenset("""
 The A An In On At For From With By Of And But Or Police County City State North South East
 West Northeast Northwest Southeast Southwest New Saint St Mount Fort Lake Port President
-Governor Mayor Senator Judge Officer Sheriff Department University College School Hospital Street Avenue Road Monday Tuesday Wednesday
-Thursday Friday Saturday Sunday January February March April May June July August September
-October November December Minister Secretary Chancellor Prime General Gen Dr Mr Mrs Ms Rep
+Governor Mayor Senator Judge Officer Sheriff Department University College School Hospital
+Street Avenue Road Minister Secretary Chancellor Prime General Gen Dr Mr Mrs Ms Rep
 Sen Gov Chief Captain Capt Sgt Lt Detective Deputy Coach Pastor Rev Prof Defence Defense
 Foreign Interior Finance Attorney District Assistant Acting Former
 """.split())
@@ -143,10 +146,8 @@ _POSSESSIVE = re.compile(r"'s?$")
 # Last words of capitalised phrases that name no person, though their other words may vary:
 # days and months ("Late/Later Tuesday", "Pay/Record April": a payout's dates), offices and
 # bodies ("Agriculture Minister/Ministry", "International Coffee Organisation/Organization")
-_NO_PERSON_LAST = frozenset("""
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December Minister Ministry Administration Organisation
-Organization Party Alliance Exchange Fund
+_NO_PERSON_LAST = _DAYS_AND_MONTHS | frozenset("""
+Minister Ministry Administration Organisation Organization Party Alliance Exchange Fund
 """.split())
 # A place and the word made from it ("Latin America/American", "Japan's/Japanese Ministry",
 # "Eastern Europe/European", "York Democrat/Democratic"), or one word in British and American
@@ -159,8 +160,7 @@ def _no_person(a: str, b: str) -> bool:
     """Whether two spellings differ in a way no misspelt person's name does (see above)."""
     if a.split(" ")[-1] in _NO_PERSON_LAST or b.split(" ")[-1] in _NO_PERSON_LAST:
         return True
-    x, y = next((_POSSESSIVE.sub("", x).lower(), _POSSESSIVE.sub("", y).lower())
-                for x, y in zip(a.split(" "), b.split(" ")) if x != y)
+    x, y = (_POSSESSIVE.sub("", word) for word in _differing(a, b))
     short, long_ = sorted((x, y), key=len)
     ending = long_[len(short):] if long_.startswith(short) else None
     if ending in _FORM_ENDINGS or (ending == "n" and short.endswith("a")):
@@ -168,6 +168,13 @@ def _no_person(a: str, b: str) -> bool:
     for pattern, american in _AMERICAN:
         x, y = pattern.sub(american, x), pattern.sub(american, y)
     return x == y
+
+
+def _differing(a: str, b: str) -> tuple[str, str]:
+    """The one word two spellings of a name differ in (see _variant), in lower case."""
+    return next((x.lower(), y.lower()) for x, y in zip(a.split(" "), b.split(" ")) if x != y)
+
+
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z]+\b")
 
 
@@ -179,7 +186,7 @@ def _ordinary_words(a: str, b: str, lower: set[str]) -> bool:
     "frederick" in lower case."""
     from reconcile.events import STREET_WORDS  # events imports this module through match
 
-    x, y = next((x.lower(), y.lower()) for x, y in zip(a.split(" "), b.split(" ")) if x != y)
+    x, y = _differing(a, b)
     if x in lower and y in lower:
         return True
     short, long_ = sorted((x, y), key=len)

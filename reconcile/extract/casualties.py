@@ -37,7 +37,7 @@ from reconcile.extract.context import Context
 from reconcile.extract.fastre import lowercase_twin, skip_ahead, trie_alternation
 from reconcile.extract.numbers import TENS, UNITS
 from reconcile.extract.predicate import predicate_subject
-from reconcile.extract.scope import counts_this_incident, with_scopes
+from reconcile.extract.scope import attacker_scope, counts_this_incident, with_scopes
 from reconcile.extract.words import PLACE_WORDS, in_place_name, singular
 from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
@@ -453,26 +453,28 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     at "bullet"). Only the own-verb forms: "four men were taken to the hospital" and "two are
     in serious condition" are often some of the wounded, not all of them."""
     rules: CasualtyRules | None = ctx.rules.casualties
-    if rules is None or rules.after_count is None:
+    after_count = rules.after_count if rules is not None else None
+    if rules is None or after_count is None:
         return list(numbers)
     out = []
     for claim in numbers:
-        outcome = _outcome_after(ctx, claim, rules) if claim.kind == Kind.COUNT else None
+        outcome = _outcome_after(ctx, claim, rules, after_count) if claim.kind == Kind.COUNT \
+            else None
         if outcome is not None:
             claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
         out.append(claim)
     return out
 
 
-def _outcome_after(ctx: Context, claim: Claim, rules: CasualtyRules) -> str | None:
+def _outcome_after(ctx: Context, claim: Claim, rules: CasualtyRules,
+                   after_count: re.Pattern[str]) -> str | None:
     words = claim.value.unit.split() if claim.value.unit else []
     if not words or words[-1] not in rules.victims or not rules.states.isdisjoint(
             claim.subject.split()):
         return None  # no people, or the predicate words already say what became of them
     if _OF_BEFORE.search(ctx.text, max(0, claim.start - 8), claim.start):
         return None  # "the shooting of two officers | suffered ...": not the verb's subject
-    match = rules.after_count.match(ctx.text, claim.end, ctx.sentence_span(claim.start)[1]) \
-        if rules.after_count is not None else None
+    match = after_count.match(ctx.text, claim.end, ctx.sentence_span(claim.start)[1])
     if match is None:
         return None
     return next(name for name, said in match.groupdict().items() if said is not None)
@@ -719,8 +721,7 @@ def _multiple_killings(ctx: Context, exclude: Sequence[tuple[int, int]],
 def _attacker_scope(ctx: Context) -> str:
     """The label scope.yaml gives "including the gunman" (so that "killed two people and
     himself" meets "three people were killed, including the gunman")."""
-    return next((label for label, pattern in ctx.rules.scopes
-                 if pattern.search("including the gunman")), INCLUDING_THE_ATTACKER)
+    return attacker_scope(ctx.rules.scopes) or INCLUDING_THE_ATTACKER
 
 
 def _counts_victims(claim: Claim, rules: CasualtyRules) -> bool:

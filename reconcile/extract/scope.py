@@ -79,6 +79,13 @@ def counts_this_incident(claim: Claim, own_scopes: frozenset[str]) -> bool:
     return scope is None or scope in own_scopes
 
 
+def attacker_scope(scopes: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
+    """The label scope.yaml gives a toll that counts the attacker ("including the gunman"),
+    whatever the rules call it; None when no scope reads so."""
+    return next((label for label, pattern in scopes if pattern.search("including the gunman")),
+                None)
+
+
 # "three of the victims", "one of our officers", "one of five people hurt", "one of Sunday's
 # victims": a part of a group, not the group's size
 _PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|those|these|our|my|his|her|their|its|whom|"
