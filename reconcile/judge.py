@@ -17,8 +17,11 @@ from reconcile.model import Claim, DateValue, Group, Kind, NumberValue, QuoteVal
 
 def judge_group(group_id: str, story_id: str, claims: Sequence[Claim],
                 sources: dict[str, Source], canonical: dict[str, str] | None = None,
-                update_words: frozenset[str] = frozenset()) -> Group:
-    """The verdict on one group of claims that state the same fact."""
+                update_words: frozenset[str] = frozenset(),
+                update_after_days: float | None = None) -> Group:
+    """The verdict on one group of claims that state the same fact. Figures that differ only
+    between reports `update_after_days` or more apart are an update (see `_moved_on`), unless
+    they are a toll: a toll only rises (`_is_update`), at any distance."""
     canonical = canonical or {}
     by_source: dict[str, Claim] = {}
     for claim in claims:
@@ -49,7 +52,8 @@ def judge_group(group_id: str, story_id: str, claims: Sequence[Claim],
     outliers = tuple(c.id for c in claims
                      if any(canonical.get(c.source, c.source) == canonical.get(o.source, o.source)
                             for o in outlier_claims))
-    if _is_toll(claims, update_words) and _is_update(representatives, sources):
+    toll = _is_toll(claims, update_words)
+    if toll and _is_update(representatives, sources):
         return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
                      outliers=(), reason=_update_reason(representatives, sources), **base)
     if _aged(representatives, sources):
@@ -58,6 +62,9 @@ def judge_group(group_id: str, story_id: str, claims: Sequence[Claim],
     if _rescheduled(representatives, sources):
         return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
                      outliers=(), reason=_rescheduled_reason(representatives, sources), **base)
+    if not toll and _moved_on(representatives, sources, update_after_days):
+        return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
+                     outliers=(), reason=_moved_on_reason(representatives, sources), **base)
     consensus = _consensus(majority) if clear_majority else None
     return Group(verdict=Verdict.CONFLICT, consensus=consensus, outliers=outliers,
                  reason=_conflict_reason(majority, minority, clear_majority, sources), **base)
@@ -151,7 +158,7 @@ def _is_update(claims: list[Claim], sources: dict[str, Source]) -> bool:
 def _aged(claims: list[Claim], sources: dict[str, Source]) -> bool:
     """One person's age given by reports far enough apart for them to have grown that much
     older ("Pruett, 35" at his arrest, "Pruett, 37" at his plea two years on)."""
-    if not (claims[0].kind == Kind.QUANTITY and claims[0].value.unit.endswith(" of age")):
+    if not _an_age(claims[0]):
         return False
     dated = []
     for claim in claims:
@@ -166,6 +173,10 @@ def _aged(claims: list[Claim], sources: dict[str, Source]) -> bool:
         if not 0 <= age_b - age_a <= years:
             return False
     return dated[-1][1] > dated[0][1]
+
+
+def _an_age(claim: Claim) -> bool:
+    return claim.kind == Kind.QUANTITY and claim.value.unit.endswith(" of age")
 
 
 def _aged_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
@@ -203,6 +214,36 @@ def _rescheduled_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
     steps = _steps(claims, sources)
     return (f"The date lay ahead in every report and changed between them: {steps}; it was "
             "set anew, and later reports update earlier ones.")
+
+
+def _moved_on(claims: list[Claim], sources: dict[str, Source], days: float | None) -> bool:
+    """Figures that differ only between reports written `days` or more apart: a later state of
+    things (a price raised, charges added) or a later instance of a recurring event (a
+    quarter's results, a monthly payout), not a contradiction. Two reports written closer
+    together that differ still disagree, and so does every group with an undated report. Not
+    for tolls, which the caller leaves to `_is_update`: casualties do not fall with time."""
+    if days is None or claims[0].kind == Kind.QUOTE or _an_age(claims[0]):
+        return False  # a quotation's words do not change with time; an age only as `_aged` says
+    dated = []
+    for claim in claims:
+        source = sources.get(claim.source)
+        day = parse_published(source.published) if source else None
+        if day is None:
+            return False
+        dated.append((day, _interval(claim)))
+    for at, (day_a, (low_a, high_a)) in enumerate(dated):
+        for day_b, (low_b, high_b) in dated[at + 1:]:
+            apart = low_a > high_b or low_b > high_a
+            if apart and abs((day_b - day_a).days) < days:
+                return False
+    return True
+
+
+def _moved_on_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
+    steps = _steps(claims, sources)
+    return (f"The figures differ only between reports written weeks apart: {steps}; a later "
+            "report may give a later state of things or a later instance of a recurring "
+            "event, so it updates the earlier ones rather than contradicting them.")
 
 
 def _steps(claims: list[Claim], sources: dict[str, Source]) -> str:

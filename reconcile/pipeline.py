@@ -208,7 +208,8 @@ def _cluster_settings(rules: Rules) -> ClusterSettings:
 
 def _story_settings(rules: Rules) -> StorySettings:
     return StorySettings(MatchSettings.from_rules(rules),
-                         frozenset(rules.tolerances.get("update_words", ())))
+                         frozenset(rules.tolerances.get("update_words", ())),
+                         rules.tolerances.get("update_after_days"))
 
 
 def _story_tasks(sources: Sequence[Source], stories: Sequence[Story],

@@ -261,7 +261,8 @@ def _run_pair(example: RuleExample, rules: Any) -> ExampleResult:
     verdict, reason = "single", "the two sentences' claims were not matched as one fact"
     for members in groups:
         if {c.source for c in members} == set(sources):
-            group = judge_group("g1", "s1", members, sources, {}, update_words)
+            group = judge_group("g1", "s1", members, sources, {}, update_words,
+                                tolerances.get("update_after_days"))
             verdict, reason = str(group.verdict), group.reason
             break
     if verdict == example.verdict:

@@ -264,15 +264,17 @@ MATCHING_NUMBERS = ("story_similarity", "subject_similarity",
                     "story_event_penalty", "story_place_bonus", "story_place_penalty",
                     "story_figure_penalty", "story_figure_disagreements", "story_series_factor",
                     "story_rare_word_max_sources", "story_period_factor", "story_ticker_factor",
-                    "story_merge_similarity")
+                    "story_merge_similarity", "update_after_days")
 MATCHING_LISTS = ("update_words", "story_street_words")
+# numbers whose range is not 0-100
+MATCHING_RANGES = {"update_after_days": (1.0, 3650.0)}
 
 
 def _read_tolerances(data: Any, c: _Checker) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in (data or {}).items() if isinstance(data, dict) else []:
         if key in MATCHING_NUMBERS:
-            out[key] = c.number(key, value, 0.0, 100.0)
+            out[key] = c.number(key, value, *MATCHING_RANGES.get(key, (0.0, 100.0)))
         elif key in MATCHING_LISTS:
             out[key] = tuple(w.lower() for w in c.string_list(data, key))
         elif key != "examples":

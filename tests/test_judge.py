@@ -130,3 +130,58 @@ def test_judge_a_date_set_anew_between_reports_is_an_update(published, days, sen
     if expected == "update":
         assert group.consensus["stated"] == [days[1], days[1]]
         assert "set anew" in group.reason
+
+
+def quote(cid, sid, words):
+    from reconcile.model import QuoteValue
+
+    return Claim(Kind.QUOTE, words, 0, 1, words, "", QuoteValue(words, "Jane Roe"), source=sid,
+                 id=cid)
+
+
+def later(claims, sources, days=30):
+    return judge_group("g1", "s1", claims, {s.id: s for s in sources}, update_words=TOLLS,
+                       update_after_days=days)
+
+
+@pytest.mark.parametrize(("published", "expected"), [
+    (("1987-03-20", "1987-06-19"), "update"),   # two quarterly payouts, three months apart
+    (("1987-06-19", "1987-03-20"), "update"),   # the order of the sources does not matter
+    (("1987-03-20", "1987-04-19"), "update"),   # exactly the threshold apart
+    (("1987-03-20", "1987-04-18"), "conflict"),  # a day short of it: one figure is wrong
+    (("1987-03-20", None), "conflict"),          # an undated report may be of any day
+])
+def test_judge_figures_of_reports_weeks_apart_are_an_update(published, expected):
+    sentence = "The trust will pay {} cts a unit."
+    claims = [count("c1", "a", 31, sentence.format(31)), count("c2", "b", 35, sentence.format(35))]
+    group = later(claims, [source("a", published[0]), source("b", published[1])])
+    assert group.verdict.value == expected
+    if expected == "update":
+        latest = 35 if published[1] > published[0] else 31
+        assert group.consensus["stated"] == latest
+        assert group.outliers == () and "weeks apart" in group.reason
+
+
+def test_judge_reports_weeks_apart_still_conflict_where_close_reports_differ():
+    sentence = "The trust will pay {} cts a unit."
+    claims = [count("c1", "a", 31, sentence.format(31)), count("c2", "b", 32, sentence.format(32)),
+              count("c3", "c", 35, sentence.format(35))]
+    sources = [source("a", "1987-03-20"), source("b", "1987-03-22"), source("c", "1987-06-19")]
+    assert later(claims, sources).verdict.value == "conflict"
+    assert later(claims, sources, days=None).verdict.value == "conflict"
+    sources[1] = source("b", "1987-06-18")  # now the two March figures are one report's
+    claims[1] = count("c2", "b", 35, sentence.format(35))
+    assert later(claims, sources).verdict.value == "update"
+
+
+@pytest.mark.parametrize("claims", [
+    pytest.param([count("c1", "a", 3, "Three people were killed."),
+                  count("c2", "b", 2, "Two people were killed.")], id="a toll does not fall"),
+    pytest.param([age("c1", "a", 20, "Smith, 20, died."), age("c2", "b", 22, "Smith, 22, died.")],
+                 id="two years older in three months"),
+    pytest.param([quote("c1", "a", "We will rebuild the bridge by spring."),
+                  quote("c2", "b", "We will rebuild the road by summer.")], id="a quotation"),
+])
+def test_judge_what_time_does_not_change_still_conflicts_weeks_apart(claims):
+    group = later(claims, [source("a", "2016-01-04"), source("b", "2016-04-04")])
+    assert group.verdict.value == "conflict"

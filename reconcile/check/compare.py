@@ -57,7 +57,7 @@ def compare(articles: Sequence[Article], rules: Rules, frequencies: Mapping[str,
         matched, _ = match_story(story_claims, settings, canonical)
         for claims in matched:
             groups.append(judge_group(f"g{len(groups) + 1}", story.id, claims, source_map,
-                                      canonical, update_words))
+                                      canonical, update_words, tol.get("update_after_days")))
     story_of = {sid: story.id for story in stories for sid in story.sources}
     return Report(sources=tuple(sources), stories=tuple(stories),
                   claims=tuple(c for s in sources for c in by_source[s.id]),

@@ -57,6 +57,7 @@ class StorySettings:
 
     match: MatchSettings
     update_words: frozenset[str]
+    update_after_days: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +148,8 @@ def judge_story(task: StoryTask, settings: StorySettings) -> Judged:
         matched, pairs = match_story(list(task.claims), settings.match, canonical)
         by_id = {s.id: s for s in task.sources}
         groups = tuple(judge_group("", task.story.id, claims, by_id, canonical,
-                                   settings.update_words) for claims in matched)
+                                   settings.update_words, settings.update_after_days)
+                       for claims in matched)
     except Exception as err:  # noqa: BLE001 - one odd story must not end the run
         return Judged((), 0, f"claims could not be compared ({type(err).__name__}: {err})")
     return Judged(groups, pairs)
