@@ -204,10 +204,16 @@ def numbers_in(source: Source, chars: int = NUMBER_CHARS) -> frozenset[str]:
 # The period a title names: "U.S. HOUSING STARTS FELL 2.7 PCT IN MAY", "SALES ROSE IN
 # FEBRUARY", "TECH DATA <TECD> 4TH QTR ENDS JAN 31 NET". A month counts after a word that
 # dates ("in", "for", "ended"...) or before a day, as titles in capitals write "MAY" the verb
-# too; a quarter is an ordinal before "qtr" or "quarter".
+# too. A month's full name other than May also counts before the noun it dates ("FEBRUARY
+# SALES RISE", "MARCH LOAD FACTOR FALLS"), but not before a word that makes it a verb or a
+# name's part ("Thousands March on City Hall", "March to the Sea"). A quarter is an ordinal
+# before "qtr" or "quarter".
+_FULL_MONTHS = "|".join(name for name in MONTH_NUMBER if len(name) > 4 or name in ("june", "july"))
 _TITLE_MONTH = re.compile(
     rf"\b(?:in|for|of|ends|ended|ending|through|since|during)\s+({MONTH_ALTERNATION})\b\.?"
-    rf"|\b({MONTH_ALTERNATION})\.?\s+\d{{1,2}}\b", re.IGNORECASE)
+    rf"|\b({MONTH_ALTERNATION})\.?\s+\d{{1,2}}\b"
+    rf"|\b({_FULL_MONTHS})\s+(?!(?:on|to|in|into|for|from|against|through|with|at|by|the|a|an|"
+    rf"and|or|of|past|toward|towards|across|around|madness)\b)(?=[a-z])", re.IGNORECASE)
 _TITLE_QUARTER = re.compile(rf"\b({QUARTER_ORDINALS})\s+(?:qtr|quarter)\b", re.IGNORECASE)
 
 
@@ -215,7 +221,8 @@ def title_periods(title: str | None) -> frozenset[tuple[str, int]]:
     """The months and quarters a title names, as ("month", 1-12) and ("quarter", 1-4)."""
     found: set[tuple[str, int]] = set()
     for match in _TITLE_MONTH.finditer(title or ""):
-        found.add(("month", MONTH_NUMBER[(match.group(1) or match.group(2)).lower()]))
+        name = match.group(1) or match.group(2) or match.group(3)
+        found.add(("month", MONTH_NUMBER[name.lower()]))
     for match in _TITLE_QUARTER.finditer(title or ""):
         found.add(("quarter", QUARTER_NUMBER[match.group(1).lower()]))
     return frozenset(found)

@@ -139,6 +139,12 @@ def test_the_shipped_rules_turn_the_series_factor_on():
     ("SALES FELL LAST QUARTER", set()),  # the one before publication, whichever it was
     ("March 10 shooting on 1st Street", {("month", 3)}),
     ("MARCH ON WASHINGTON", set()),
+    # a full month's name before the noun it dates
+    ("ACME STORES <ACS> FEBRUARY SALES RISE", {("month", 2)}),
+    ("ACME AIR <ACA> MARCH LOAD FACTOR FALLS", {("month", 3)}),
+    ("Thousands march to the sea", set()),  # a verb before a preposition
+    ("MAY SALES RISE", set()),  # "may" stays a verb unless a dating word or a day says not
+    ("JAN SALES RISE", set()),  # an abbreviation needs a dating word or a day
     (None, set())])
 def test_title_periods_are_months_and_quarters_titles_date(title, periods):
     assert title_periods(title) == periods
