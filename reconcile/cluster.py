@@ -23,6 +23,7 @@ whose titles name different months or quarters keep `period_factor` of it.
 """
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import re
@@ -34,8 +35,9 @@ from itertools import chain
 from typing import Any
 
 from reconcile.events import (PLACE_CHARS, STREET_WORDS, EventMarks, Figures, Numbers,
-                              event_marks, figures, number_profiles, other_periods, other_tickers,
-                              street_pattern, title_periods, title_tickers,
+                              country_pattern, event_marks, figures, number_profiles,
+                              other_countries, other_periods, other_tickers, street_pattern,
+                              title_countries, title_periods, title_tickers,
                               week_periods)
 from reconcile.extract.context import parse_published as _date
 from reconcile.model import Claim, Kind, Source, Story
@@ -113,6 +115,11 @@ class ClusterSettings:
     # 3,170 conflicts -> 3,041 (the ones sampled two companies' results or payouts), 8,327
     # agreements -> 8,290 (mostly two companies' equal figures), gun_violence and ECB+ unchanged.
     ticker_factor: float = 0.25    # kept when the titles name different companies' tickers
+    # Titles that each name a country the other does not are one template's reports of two
+    # countries ("CANADA FEBRUARY UNEMPLOYMENT RATE FALLS" / "DENMARK UNEMPLOYMENT FALLS"); the
+    # countries are matching.yaml's story_countries, none by default (see rules/matching.yaml).
+    country_factor: float = 0.25   # kept when the titles name different countries
+    countries: tuple[str, ...] = ()
 
     @classmethod
     def from_tolerances(cls, tolerances: Mapping[str, Any]) -> ClusterSettings:
@@ -124,7 +131,8 @@ class ClusterSettings:
             if key in number:
                 number[key] = int(number[key])
         words = tuple(tolerances.get("story_street_words", defaults.street_words))
-        return replace(defaults, **number, street_words=words)
+        countries = tuple(tolerances.get("story_countries", defaults.countries))
+        return replace(defaults, **number, street_words=words, countries=countries)
 
 
 # rules/matching.yaml key -> ClusterSettings field
@@ -138,6 +146,7 @@ _TOLERANCE_KEYS = {"story_similarity": "similarity", "story_date_window": "date_
                    "story_rare_word_max_sources": "rare_word_max_sources",
                    "story_period_factor": "period_factor",
                    "story_ticker_factor": "ticker_factor",
+                   "story_country_factor": "country_factor",
                    "story_merge_similarity": "merge_similarity"}
 _WHOLE_NUMBERS = ("date_window", "figure_disagreements", "rare_word_max_sources")
 
@@ -353,6 +362,7 @@ class LeadProfiles:
     numbers: Sequence[Numbers] = ()
     periods: Sequence[frozenset[tuple[str, int]]] = ()  # when the period factor is on
     tickers: Sequence[frozenset[str]] = ()  # when the ticker factor is on
+    countries: Sequence[frozenset[str]] = ()  # when the country factor is on
 
 
 def lead_profiles(sources: Sequence[Source], settings: ClusterSettings) -> LeadProfiles:
@@ -361,10 +371,17 @@ def lead_profiles(sources: Sequence[Source], settings: ClusterSettings) -> LeadP
     periods = [title_periods(s.title) | week_periods(s.text[:WEEK_CHARS]) for s in sources] \
         if settings.period_factor != 1.0 else ()
     tickers = [title_tickers(s.title) for s in sources] if settings.ticker_factor != 1.0 else ()
+    pattern = _country_pattern(settings.countries) if settings.country_factor != 1.0 else None
+    countries = [title_countries(s.title, pattern) for s in sources] if pattern else ()
     if settings.series_factor == 1.0:
-        return LeadProfiles(names, periods=periods, tickers=tickers)
+        return LeadProfiles(names, periods=periods, tickers=tickers, countries=countries)
     return LeadProfiles(names, _rare_words(sources, settings.rare_word_max_sources),
-                        number_profiles(sources), periods, tickers)
+                        number_profiles(sources), periods, tickers, countries)
+
+
+@functools.lru_cache(maxsize=8)
+def _country_pattern(countries: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    return country_pattern(countries)
 
 
 class _SeriesEvidence:
@@ -391,6 +408,7 @@ class _SeriesEvidence:
         self.counted = [n.counted() for n in self.numbers]
         self.periods = profiles.periods
         self.tickers = profiles.tickers
+        self.countries = profiles.countries
 
     def adjust(self, i: int, j: int, value: float) -> float:
         """The similarity of articles i and j once their figures have been weighed."""
@@ -406,6 +424,9 @@ class _SeriesEvidence:
             value *= self.settings.period_factor
         if self.tickers and other_tickers(self.tickers[i], self.tickers[j]):
             value *= self.settings.ticker_factor
+        if self.countries and other_countries(self.countries[i], self.countries[j]) \
+                and (not self.rare or self.rare[i].isdisjoint(self.rare[j])):
+            value *= self.settings.country_factor
         return value
 
 

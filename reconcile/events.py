@@ -262,6 +262,41 @@ def _company_name(text: str) -> str:
     return " ".join(words)
 
 
+def country_pattern(countries: Sequence[str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """A pattern for the countries of matching.yaml's story_countries, each entry its names
+    split by "/" ("Japan/Japanese"), and the map of each name, lower-cased, to its entry's
+    first name. None for no countries."""
+    canonical: dict[str, str] = {}
+    for entry in countries:
+        names = [name.strip() for name in entry.split("/") if name.strip()]
+        for name in names:
+            canonical.setdefault(name.lower(), names[0].lower())
+    if not canonical:
+        return None
+    alternation = "|".join(re.escape(name).replace(r"\ ", r"\s+")
+                           for name in sorted(canonical, key=lambda n: (-len(n), n)))
+    # not inside a word or a longer name: "New Mexico", "U.S.A." are no "Mexico", "U.S."
+    return (re.compile(rf"(?<![\w.])(?<!New\s)(?:{alternation})(?![\w-]|\.\w)", re.IGNORECASE),
+            canonical)
+
+
+def title_countries(title: str | None,
+                    pattern: tuple[re.Pattern[str], dict[str, str]] | None) -> frozenset[str]:
+    """The countries a title names, by their first name in story_countries."""
+    if pattern is None or not title:
+        return frozenset()
+    regex, canonical = pattern
+    return frozenset(canonical[re.sub(r"\s+", " ", m.group(0)).lower()]
+                     for m in regex.finditer(title))
+
+
+def other_countries(first: frozenset[str], second: frozenset[str]) -> bool:
+    """True when each of two titles names a country the other does not: "JAPAN BUYS U.S.
+    MAIZE" / "TAIWAN BUYS U.S. MAIZE" are two buyers, but "JAPAN GDP RISES" and "U.S. PRESSES
+    JAPAN" may be one story."""
+    return bool(first - second) and bool(second - first)
+
+
 def other_tickers(first: frozenset[str], second: frozenset[str]) -> bool:
     """True when two titles name tickers and none in common; a class of a company's shares,
     one letter more, is the company ("KDNY" / "KDNYP")."""

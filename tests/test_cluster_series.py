@@ -128,7 +128,9 @@ def test_the_shipped_rules_turn_the_series_factor_on():
     from reconcile.rules import load_rules
 
     shipped = _cluster_settings(load_rules(None))
-    assert shipped == ClusterSettings() and shipped.series_factor < 1.0
+    # the defaults are the shipped thresholds; the countries are rule data only
+    assert replace(shipped, countries=()) == ClusterSettings() and shipped.series_factor < 1.0
+    assert "japan/japanese" in shipped.countries
 
 
 @pytest.mark.parametrize(("title", "periods"), [
@@ -205,6 +207,50 @@ def test_titles_of_two_companies_keep_the_ticker_factor():
     assert evidence.adjust(0, 4, 0.6) == 0.6           # a class of the company's shares
     assert evidence.adjust(5, 6, 0.6) == 0.6 * factor  # not a class: "C" is too short
     assert _title_evidence(*titles, ticker_factor=1.0).adjust(0, 1, 0.6) == 0.6
+
+
+COUNTRIES = ("Japan/Japanese", "Taiwan/Taiwanese", "United States/U.S.", "Mexico/Mexican",
+             "South Korea/S. Korea/S. Korean", "New Zealand/N.Z.", "Britain/British/U.K.")
+
+
+@pytest.mark.parametrize(("title", "countries"), [
+    ("JAPAN BUYS U.S. MAIZE", {"japan", "united states"}),
+    ("Japanese exports rise", {"japan"}),  # the adjective is the country
+    ("S. KOREAN FEBRUARY CURRENT ACCOUNT SURPLUS NARROWS", {"south korea"}),
+    ("N.Z. CURRENT ACCOUNT DEFICIT NARROWS", {"new zealand"}),
+    ("New Mexico man shot", set()),  # a longer name
+    ("U.S.A. TODAY REPORTS", set()),  # "U.S." inside a longer abbreviation
+    ("Britain's jobless rate falls", {"britain"}),
+    ("Shooting on Main Street", set()),
+    (None, set())])
+def test_title_countries_read_names_and_adjectives(title, countries):
+    from reconcile.events import country_pattern, title_countries
+
+    assert title_countries(title, country_pattern(COUNTRIES)) == countries
+
+
+def test_titles_of_two_countries_keep_the_country_factor_unless_a_rare_word_is_shared():
+    from reconcile.cluster import LeadProfiles
+    from reconcile.events import country_pattern, title_countries
+
+    titles = ("JAPAN BUYS U.S. MAIZE", "TAIWAN BUYS U.S. MAIZE", "JAPAN GDP RISES",
+              "U.S. PRESSES JAPAN ON GDP", "MAIZE EXPORTS RISE", "TAIWAN BUYS U.S. MAIZE")
+    sources = [_housing(f"t{k}", title, "May") for k, title in enumerate(titles)]
+    pattern = country_pattern(COUNTRIES)
+    rare = [frozenset({"tender"}), frozenset({"cargo"}), frozenset(), frozenset(), frozenset(),
+            frozenset({"tender"})]
+    profiles = LeadProfiles([frozenset()] * len(titles), rare_words=rare,
+                            countries=[title_countries(t, pattern) for t in titles])
+    settings = replace(SERIES_ON, countries=COUNTRIES)
+    evidence = _SeriesEvidence(sources, {s.id: [] for s in sources}, settings, profiles)
+    factor = settings.country_factor
+    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor  # two buyers
+    assert evidence.adjust(2, 3, 0.6) == 0.6           # one title names one country more
+    assert evidence.adjust(0, 4, 0.6) == 0.6           # a title that names no country
+    assert evidence.adjust(0, 5, 0.6) == 0.6           # a rarely used word in common: one event
+    off = _SeriesEvidence(sources, {s.id: [] for s in sources},
+                          replace(settings, country_factor=1.0), profiles)
+    assert off.adjust(0, 1, 0.6) == 0.6
 
 
 def test_titles_of_two_unlisted_companies_keep_the_ticker_factor():
