@@ -37,7 +37,7 @@ from typing import Any
 from reconcile.events import (PLACE_CHARS, STREET_WORDS, EventMarks, Figures, Numbers,
                               country_pattern, event_marks, figures, number_profiles,
                               other_countries, other_periods, other_tickers, street_pattern,
-                              title_countries, title_periods, title_tickers,
+                              title_countries, title_figures, title_periods, title_tickers,
                               week_periods)
 from reconcile.extract.context import parse_published as _date
 from reconcile.model import Claim, Kind, Source, Story
@@ -120,6 +120,7 @@ class ClusterSettings:
     # countries are matching.yaml's story_countries, none by default (see rules/matching.yaml).
     country_factor: float = 0.25   # kept when the titles name different countries
     countries: tuple[str, ...] = ()
+    title_figure_factor: float = 0.25  # kept when the titles state different headline figures
 
     @classmethod
     def from_tolerances(cls, tolerances: Mapping[str, Any]) -> ClusterSettings:
@@ -147,6 +148,7 @@ _TOLERANCE_KEYS = {"story_similarity": "similarity", "story_date_window": "date_
                    "story_period_factor": "period_factor",
                    "story_ticker_factor": "ticker_factor",
                    "story_country_factor": "country_factor",
+                   "story_title_figure_factor": "title_figure_factor",
                    "story_merge_similarity": "merge_similarity"}
 _WHOLE_NUMBERS = ("date_window", "figure_disagreements", "rare_word_max_sources")
 
@@ -363,6 +365,7 @@ class LeadProfiles:
     periods: Sequence[frozenset[tuple[str, int]]] = ()  # when the period factor is on
     tickers: Sequence[frozenset[str]] = ()  # when the ticker factor is on
     countries: Sequence[frozenset[str]] = ()  # when the country factor is on
+    title_figures: Sequence[frozenset[float]] = ()  # when the title figure factor is on
 
 
 def lead_profiles(sources: Sequence[Source], settings: ClusterSettings) -> LeadProfiles:
@@ -373,10 +376,13 @@ def lead_profiles(sources: Sequence[Source], settings: ClusterSettings) -> LeadP
     tickers = [title_tickers(s.title) for s in sources] if settings.ticker_factor != 1.0 else ()
     pattern = _country_pattern(settings.countries) if settings.country_factor != 1.0 else None
     countries = [title_countries(s.title, pattern) for s in sources] if pattern else ()
+    headline = [title_figures(s.title) for s in sources] \
+        if settings.title_figure_factor != 1.0 else ()
     if settings.series_factor == 1.0:
-        return LeadProfiles(names, periods=periods, tickers=tickers, countries=countries)
+        return LeadProfiles(names, periods=periods, tickers=tickers, countries=countries,
+                            title_figures=headline)
     return LeadProfiles(names, _rare_words(sources, settings.rare_word_max_sources),
-                        number_profiles(sources), periods, tickers, countries)
+                        number_profiles(sources), periods, tickers, countries, headline)
 
 
 @functools.lru_cache(maxsize=8)
@@ -409,6 +415,10 @@ class _SeriesEvidence:
         self.periods = profiles.periods
         self.tickers = profiles.tickers
         self.countries = profiles.countries
+        self.title_figures = profiles.title_figures
+
+    def _no_rare_word(self, i: int, j: int) -> bool:
+        return not self.rare or self.rare[i].isdisjoint(self.rare[j])
 
     def adjust(self, i: int, j: int, value: float) -> float:
         """The similarity of articles i and j once their figures have been weighed."""
@@ -424,9 +434,15 @@ class _SeriesEvidence:
             value *= self.settings.period_factor
         if self.tickers and other_tickers(self.tickers[i], self.tickers[j]):
             value *= self.settings.ticker_factor
+        # two titles of one template, told apart by the country or the figure they name,
+        # unless the openings share a rarely used word, as two reports of one event do
         if self.countries and other_countries(self.countries[i], self.countries[j]) \
-                and (not self.rare or self.rare[i].isdisjoint(self.rare[j])):
+                and self._no_rare_word(i, j):
             value *= self.settings.country_factor
+        if self.title_figures and self.title_figures[i] and self.title_figures[j] \
+                and self.title_figures[i].isdisjoint(self.title_figures[j]) \
+                and self._no_rare_word(i, j):
+            value *= self.settings.title_figure_factor
         return value
 
 

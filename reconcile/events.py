@@ -262,6 +262,24 @@ def _company_name(text: str) -> str:
     return " ".join(words)
 
 
+# A title's headline figure: a number with a unit of money, share or goods ("FORECAST AT 700
+# MLN STG", "RISES 9.0 PCT", "$1.2 billion deal", "BUYS 340,000 TONNES"); not a count of
+# people or things, which a later report of the same event may raise ("2 killed" / "3 dead").
+_TITLE_FIGURE = re.compile(
+    r"(?:[$£€]\s?)(\d[\d,]*(?:\.\d+)?)"
+    r"|(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*%|\s+(?:pct|percent|per\s+cent|mln|million|bln|"
+    r"billion|trillion|dlrs?|dollars?|cts|cents|stg|yen|marks|francs|tonnes|tons|barrels|bpd|"
+    r"ounces|bushels)\b)", re.IGNORECASE)
+
+
+def title_figures(title: str | None) -> frozenset[float]:
+    """The headline figures a title states, as numbers ("700 MLN STG" -> 700.0)."""
+    found = set()
+    for match in _TITLE_FIGURE.finditer(title or ""):
+        found.add(float((match.group(1) or match.group(2)).replace(",", "")))
+    return frozenset(found)
+
+
 def country_pattern(countries: Sequence[str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """A pattern for the countries of matching.yaml's story_countries, each entry its names
     split by "/" ("Japan/Japanese"), and the map of each name, lower-cased, to its entry's

@@ -264,7 +264,8 @@ MATCHING_NUMBERS = ("story_similarity", "subject_similarity",
                     "story_event_penalty", "story_place_bonus", "story_place_penalty",
                     "story_figure_penalty", "story_figure_disagreements", "story_series_factor",
                     "story_rare_word_max_sources", "story_period_factor", "story_ticker_factor",
-                    "story_merge_similarity", "story_country_factor", "update_after_days")
+                    "story_merge_similarity", "story_country_factor",
+                    "story_title_figure_factor", "update_after_days")
 MATCHING_LISTS = ("update_words", "story_street_words", "story_countries")
 # numbers whose range is not 0-100
 MATCHING_RANGES = {"update_after_days": (1.0, 3650.0)}

@@ -253,6 +253,44 @@ def test_titles_of_two_countries_keep_the_country_factor_unless_a_rare_word_is_s
     assert off.adjust(0, 1, 0.6) == 0.6
 
 
+@pytest.mark.parametrize(("title", "figures"), [
+    ("U.K. MONEY MARKET DEFICIT FORECAST AT 700 MLN STG", {700.0}),
+    ("JAPAN MARCH MONEY SUPPLY RISES 9.0 PCT", {9.0}),
+    ("TAIWAN BUYS 340,000 TONNES OF U.S. MAIZE", {340000.0}),
+    ("Robbers steal $1.2 billion in gems", {1.2}),
+    ("Unemployment falls to 7%", {7.0}),
+    ("2 killed, 4 injured in shooting", set()),  # counts a later report may raise
+    ("6.1 magnitude quake strikes island", set()),
+    (None, set())])
+def test_title_figures_are_amounts_with_a_unit_of_money_share_or_goods(title, figures):
+    from reconcile.events import title_figures
+
+    assert title_figures(title) == figures
+
+
+def test_titles_of_two_headline_figures_keep_the_title_figure_factor():
+    from reconcile.cluster import LeadProfiles
+    from reconcile.events import title_figures
+
+    titles = ("BANK OF JAPAN TO SELL 800 BILLION YEN IN BILLS",
+              "BANK OF JAPAN TO SELL 600 BILLION YEN IN BILLS",
+              "BANK OF JAPAN SAYS IT WILL SELL 800 BILLION YEN", "BANK OF JAPAN TO SELL BILLS",
+              "Robbers take $137 million in gems", "Gems worth 85 million euros stolen")
+    sources = [_housing(f"t{k}", title, "May") for k, title in enumerate(titles)]
+    rare = [frozenset()] * 4 + [frozenset({"diamonds"})] * 2
+    profiles = LeadProfiles([frozenset()] * len(titles), rare_words=rare,
+                            title_figures=[title_figures(t) for t in titles])
+    evidence = _SeriesEvidence(sources, {s.id: [] for s in sources}, SERIES_ON, profiles)
+    factor = SERIES_ON.title_figure_factor
+    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor  # two days' operations
+    assert evidence.adjust(0, 2, 0.6) == 0.6           # one figure in common
+    assert evidence.adjust(0, 3, 0.6) == 0.6           # a title with no figure
+    assert evidence.adjust(4, 5, 0.6) == 0.6           # one theft in two currencies: a rare
+    off = _SeriesEvidence(sources, {s.id: [] for s in sources},  # word in common
+                          replace(SERIES_ON, title_figure_factor=1.0), profiles)
+    assert off.adjust(0, 1, 0.6) == 0.6
+
+
 def test_titles_of_two_unlisted_companies_keep_the_ticker_factor():
     """'<DOUGLAS COMPUTER INC> YEAR NET' and '<TOTAL RESEARCH CORP> YEAR NET' are two
     companies' results; a company marked by name in one title and by ticker in another

@@ -174,8 +174,9 @@ MISTAKES = [
      "story_date_window, story_date_factor, story_event_bonus, story_event_penalty, "
      "story_place_bonus, story_place_penalty, story_figure_penalty, story_figure_disagreements, "
      "story_series_factor, story_rare_word_max_sources, story_period_factor, "
-     "story_ticker_factor, story_merge_similarity, story_country_factor, update_after_days, "
-     "update_words, story_street_words, story_countries, got 'story_simlarity'"),
+     "story_ticker_factor, story_merge_similarity, story_country_factor, "
+     "story_title_figure_factor, update_after_days, update_words, story_street_words, "
+     "story_countries, got 'story_simlarity'"),
     ("matching-days-out-of-range", "matching.yaml", "update_after_days: 0\n",
      "matching.yaml: update_after_days: expected a number from 1 to 3650, got 0"),
     ("not-a-mapping", "aliases.yaml", "- just\n- a list\n",
