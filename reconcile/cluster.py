@@ -19,7 +19,10 @@ operations, one fund family's payouts state by state. Their words are alike, so 
 tell them apart (reconcile.events): two articles whose comparable claims disagree on several
 figures and agree on none lose `figure_penalty`, and two that share no rare word (only the
 series' own words) and write different numbers keep `series_factor` of their similarity; two
-whose titles name different months or quarters keep `period_factor` of it.
+whose titles name different months or quarters keep `period_factor` of it, two whose titles
+name different companies' tickers `ticker_factor`, and two that share no rare word and whose
+titles name different countries or state different headline amounts `country_factor` and
+`title_figure_factor`.
 """
 from __future__ import annotations
 

@@ -230,20 +230,29 @@ def _moved_on(claims: list[Claim], sources: dict[str, Source], days: float | Non
         day = parse_published(source.published) if source else None
         if day is None:
             return False
-        dated.append((day, _interval(claim)))
-    for at, (day_a, (low_a, high_a)) in enumerate(dated):
-        for day_b, (low_b, high_b) in dated[at + 1:]:
-            apart = low_a > high_b or low_b > high_a
-            if apart and abs((day_b - day_a).days) < days:
+        dated.append((day, claim))
+    for at, (day_a, a) in enumerate(dated):
+        for day_b, b in dated[at + 1:]:
+            if _apart(a, b) and abs((day_b - day_a).days) < days:
                 return False
     return True
 
 
 def _moved_on_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
     steps = _steps(claims, sources)
-    return (f"The figures differ only between reports written weeks apart: {steps}; a later "
-            "report may give a later state of things or a later instance of a recurring "
-            "event, so it updates the earlier ones rather than contradicting them.")
+    days = [parse_published(sources[c.source].published) for c in claims]
+    gap = min((abs((days[b] - days[a]).days) for a in range(len(claims))
+               for b in range(a + 1, len(claims)) if _apart(claims[a], claims[b])), default=0)
+    return (f"The figures differ only between reports written {gap} days apart or more: "
+            f"{steps}; a later report may give a later state of things or a later instance "
+            "of a recurring event, so it updates the earlier ones rather than contradicting "
+            "them.")
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """Two claims whose intervals do not overlap."""
+    (low_a, high_a), (low_b, high_b) = _interval(a), _interval(b)
+    return low_a > high_b or low_b > high_a
 
 
 def _steps(claims: list[Claim], sources: dict[str, Source]) -> str:
