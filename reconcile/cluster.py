@@ -26,7 +26,6 @@ titles name different countries or state different headline amounts `country_fac
 """
 from __future__ import annotations
 
-import functools
 import heapq
 import math
 import re
@@ -39,7 +38,8 @@ from typing import Any
 
 from reconcile.events import (PLACE_CHARS, STREET_WORDS, EventMarks, Figures, Numbers,
                               country_pattern, event_marks, figures, number_profiles,
-                              other_countries, other_periods, other_tickers, street_pattern,
+                              other_countries, other_figures, other_periods, other_tickers,
+                              street_pattern,
                               title_countries, title_figures, title_periods, title_tickers,
                               week_periods)
 from reconcile.extract.context import parse_published as _date
@@ -377,7 +377,7 @@ def lead_profiles(sources: Sequence[Source], settings: ClusterSettings) -> LeadP
     periods = [title_periods(s.title) | week_periods(s.text[:WEEK_CHARS]) for s in sources] \
         if settings.period_factor != 1.0 else ()
     tickers = [title_tickers(s.title) for s in sources] if settings.ticker_factor != 1.0 else ()
-    pattern = _country_pattern(settings.countries) if settings.country_factor != 1.0 else None
+    pattern = country_pattern(settings.countries) if settings.country_factor != 1.0 else None
     countries = [title_countries(s.title, pattern) for s in sources] if pattern else ()
     headline = [title_figures(s.title) for s in sources] \
         if settings.title_figure_factor != 1.0 else ()
@@ -387,10 +387,6 @@ def lead_profiles(sources: Sequence[Source], settings: ClusterSettings) -> LeadP
     return LeadProfiles(names, _rare_words(sources, settings.rare_word_max_sources),
                         number_profiles(sources), periods, tickers, countries, headline)
 
-
-@functools.lru_cache(maxsize=8)
-def _country_pattern(countries: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    return country_pattern(countries)
 
 
 class _SeriesEvidence:
@@ -442,8 +438,7 @@ class _SeriesEvidence:
         if self.countries and other_countries(self.countries[i], self.countries[j]) \
                 and self._no_rare_word(i, j):
             value *= self.settings.country_factor
-        if self.title_figures and self.title_figures[i] and self.title_figures[j] \
-                and self.title_figures[i].isdisjoint(self.title_figures[j]) \
+        if self.title_figures and other_figures(self.title_figures[i], self.title_figures[j]) \
                 and self._no_rare_word(i, j):
             value *= self.settings.title_figure_factor
         return value

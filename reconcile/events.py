@@ -16,6 +16,7 @@ numbers written in their openings (Numbers).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -23,7 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reconcile.extract.context import parse_published as _date
-from reconcile.extract.words import MONTH_ALTERNATION, MONTH_NUMBER, QUARTER_NUMBER, QUARTER_ORDINALS
+from reconcile.extract.words import (MONTH_ALTERNATION, MONTH_NAMES, MONTH_NUMBER, QUARTER_NUMBER,
+                                    QUARTER_ORDINALS)
 from reconcile.match import block_key
 from reconcile.model import NUMERIC_KINDS, Claim, Kind, NumberValue, Source
 
@@ -208,7 +210,7 @@ def numbers_in(source: Source, chars: int = NUMBER_CHARS) -> frozenset[str]:
 # SALES RISE", "MARCH LOAD FACTOR FALLS"), but not before a word that makes it a verb or a
 # name's part ("Thousands March on City Hall", "March to the Sea"). A quarter is an ordinal
 # before "qtr" or "quarter".
-_FULL_MONTHS = "|".join(name for name in MONTH_NUMBER if len(name) > 4 or name in ("june", "july"))
+_FULL_MONTHS = "|".join(name for name in MONTH_NAMES if name != "may")
 _TITLE_MONTH = re.compile(
     rf"\b(?:in|for|of|ends|ended|ending|through|since|during)\s+({MONTH_ALTERNATION})\b\.?"
     rf"|\b({MONTH_ALTERNATION})\.?\s+\d{{1,2}}\b"
@@ -280,10 +282,11 @@ def title_figures(title: str | None) -> frozenset[float]:
     return frozenset(found)
 
 
-def country_pattern(countries: Sequence[str]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+@functools.lru_cache(maxsize=8)
+def country_pattern(countries: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
     """A pattern for the countries of matching.yaml's story_countries, each entry its names
     split by "/" ("Japan/Japanese"), and the map of each name, lower-cased, to its entry's
-    first name. None for no countries."""
+    first name. None for no countries. Compiled once per list."""
     canonical: dict[str, str] = {}
     for entry in countries:
         names = [name.strip() for name in entry.split("/") if name.strip()]
@@ -306,6 +309,11 @@ def title_countries(title: str | None,
     regex, canonical = pattern
     return frozenset(canonical[re.sub(r"\s+", " ", m.group(0)).lower()]
                      for m in regex.finditer(title))
+
+
+def other_figures(first: frozenset[float], second: frozenset[float]) -> bool:
+    """True when two titles state headline figures and none in common."""
+    return bool(first and second) and first.isdisjoint(second)
 
 
 def other_countries(first: frozenset[str], second: frozenset[str]) -> bool:

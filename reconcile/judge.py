@@ -6,6 +6,7 @@ so the agreeing majority is the largest set of sources whose intervals all conta
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Sequence
@@ -52,22 +53,40 @@ def judge_group(group_id: str, story_id: str, claims: Sequence[Claim],
     outliers = tuple(c.id for c in claims
                      if any(canonical.get(c.source, c.source) == canonical.get(o.source, o.source)
                             for o in outlier_claims))
-    toll = _is_toll(claims, update_words)
-    if toll and _is_update(representatives, sources):
+    updated = _why_updated(representatives, sources, _is_toll(claims, update_words),
+                           update_after_days)
+    if updated is not None:
         return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
-                     outliers=(), reason=_update_reason(representatives, sources), **base)
-    if _aged(representatives, sources):
-        return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
-                     outliers=(), reason=_aged_reason(representatives, sources), **base)
-    if _rescheduled(representatives, sources):
-        return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
-                     outliers=(), reason=_rescheduled_reason(representatives, sources), **base)
-    if not toll and _moved_on(representatives, sources, update_after_days):
-        return Group(verdict=Verdict.UPDATE, consensus=_latest(representatives, sources).value.to_dict(),
-                     outliers=(), reason=_moved_on_reason(representatives, sources), **base)
+                     outliers=(), reason=updated, **base)
     consensus = _consensus(majority) if clear_majority else None
     return Group(verdict=Verdict.CONFLICT, consensus=consensus, outliers=outliers,
                  reason=_conflict_reason(majority, minority, clear_majority, sources), **base)
+
+
+def _why_updated(claims: list[Claim], sources: dict[str, Source], toll: bool,
+                 update_after_days: float | None) -> str | None:
+    """Why figures that differ are an update and not a conflict, or None: a toll that rose, an
+    age that grew with the years, a date set anew, or figures of reports far apart."""
+    if toll and _is_update(claims, sources):
+        return _update_reason(claims, sources)
+    if _aged(claims, sources):
+        return _aged_reason(claims, sources)
+    if _rescheduled(claims, sources):
+        return _rescheduled_reason(claims, sources)
+    gap = None if toll else _moved_on(claims, sources, update_after_days)
+    return None if gap is None else _moved_on_reason(claims, sources, gap)
+
+
+def _report_days(claims: Sequence[Claim], sources: dict[str, Source]) -> list[dt.date] | None:
+    """The day each claim's report was written, or None when one is undated."""
+    days = []
+    for claim in claims:
+        source = sources.get(claim.source)
+        day = parse_published(source.published) if source else None
+        if day is None:
+            return None
+        days.append(day)
+    return days
 
 
 def _width(claim: Claim) -> float:
@@ -158,16 +177,10 @@ def _is_update(claims: list[Claim], sources: dict[str, Source]) -> bool:
 def _aged(claims: list[Claim], sources: dict[str, Source]) -> bool:
     """One person's age given by reports far enough apart for them to have grown that much
     older ("Pruett, 35" at his arrest, "Pruett, 37" at his plea two years on)."""
-    if not _an_age(claims[0]):
+    days = _report_days(claims, sources) if _an_age(claims[0]) else None
+    if days is None or not all(isinstance(c.value.stated, (int, float)) for c in claims):
         return False
-    dated = []
-    for claim in claims:
-        source = sources.get(claim.source)
-        day = parse_published(source.published) if source else None
-        if day is None or not isinstance(claim.value.stated, (int, float)):
-            return False
-        dated.append((day, claim.value.stated))
-    dated.sort()
+    dated = sorted(zip(days, (c.value.stated for c in claims)))
     for (day_a, age_a), (day_b, age_b) in zip(dated, dated[1:]):
         years = math.ceil((day_b - day_a).days / 365.25)
         if not 0 <= age_b - age_a <= years:
@@ -189,15 +202,14 @@ def _rescheduled(claims: list[Claim], sources: dict[str, Source]) -> bool:
     """A date that lay ahead when each report was written (a hearing "scheduled for May 4", a
     vigil "planned for Friday") and that reports written on different days give differently:
     the date was set anew, as hearings are put off. Reports of one day that differ disagree."""
-    if claims[0].kind != Kind.DATE:
-        return False
+    days = _report_days(claims, sources) if claims[0].kind == Kind.DATE else None
+    if days is None:
+        return False  # not a date, or an undated report
     by_day: dict[Any, set[tuple[str, str]]] = {}
-    for claim in claims:
-        source = sources.get(claim.source)
-        day = parse_published(source.published) if source else None
+    for day, claim in zip(days, claims):
         stated = claim.value.stated if isinstance(claim.value, DateValue) else None
-        if day is None or stated is None or stated[0] < day.isoformat():
-            return False  # undated, unresolved, or a date already past when it was written
+        if stated is None or stated[0] < day.isoformat():
+            return False  # unresolved, or a date already past when it was written
         if _SCHEDULED.search(claim.sentence) is None:
             return False  # "payable April 30" / "payable July 31": two payouts, not one put off
         by_day.setdefault(day, set()).add(stated)
@@ -216,33 +228,25 @@ def _rescheduled_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
             "set anew, and later reports update earlier ones.")
 
 
-def _moved_on(claims: list[Claim], sources: dict[str, Source], days: float | None) -> bool:
+def _moved_on(claims: list[Claim], sources: dict[str, Source], days: float | None) -> int | None:
     """Figures that differ only between reports written `days` or more apart: a later state of
     things (a price raised, charges added) or a later instance of a recurring event (a
-    quarter's results, a monthly payout), not a contradiction. Two reports written closer
-    together that differ still disagree, and so does every group with an undated report. Not
-    for tolls, which the caller leaves to `_is_update`: casualties do not fall with time."""
+    quarter's results, a monthly payout), not a contradiction. The fewest days between two
+    such reports, or None: two reports written closer together that differ still disagree,
+    and so does every group with an undated report. Not for tolls, which the caller leaves to
+    `_is_update`: casualties do not fall with time."""
     if days is None or claims[0].kind == Kind.QUOTE or _an_age(claims[0]):
-        return False  # a quotation's words do not change with time; an age only as `_aged` says
-    dated = []
-    for claim in claims:
-        source = sources.get(claim.source)
-        day = parse_published(source.published) if source else None
-        if day is None:
-            return False
-        dated.append((day, claim))
-    for at, (day_a, a) in enumerate(dated):
-        for day_b, b in dated[at + 1:]:
-            if _apart(a, b) and abs((day_b - day_a).days) < days:
-                return False
-    return True
+        return None  # a quotation's words do not change with time; an age only as `_aged` says
+    written = _report_days(claims, sources)
+    if written is None:
+        return None
+    gaps = [abs((written[b] - written[a]).days) for a in range(len(claims))
+            for b in range(a + 1, len(claims)) if _apart(claims[a], claims[b])]
+    return min(gaps) if gaps and min(gaps) >= days else None
 
 
-def _moved_on_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
+def _moved_on_reason(claims: list[Claim], sources: dict[str, Source], gap: int) -> str:
     steps = _steps(claims, sources)
-    days = [parse_published(sources[c.source].published) for c in claims]
-    gap = min((abs((days[b] - days[a]).days) for a in range(len(claims))
-               for b in range(a + 1, len(claims)) if _apart(claims[a], claims[b])), default=0)
     return (f"The figures differ only between reports written {gap} days apart or more: "
             f"{steps}; a later report may give a later state of things or a later instance "
             "of a recurring event, so it updates the earlier ones rather than contradicting "

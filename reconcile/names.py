@@ -20,6 +20,8 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from reconcile.extract.words import MONTH_NAMES, WEEKDAY_NAMES
+
 # Two or three capitalised words, an initial allowed in the middle: "Raymond Greene",
 # "Mary K. Ellis". Sentence-initial capitals are kept; the variant test below is strict.
 # ("Ames-Bracken", "Mary-Kate": a hyphen may join two capitalised parts; without one,
@@ -31,10 +33,7 @@ _NAME = re.compile(rf"\b({_PHRASE})\b")
 # it ("28-year-old Calvin Ostrander")
 _NAME_BEFORE = re.compile(rf"\b({_PHRASE})\s*[,(]\s*(?:aged?\s+)?$")
 _NAME_AFTER = re.compile(rf"\s+({_PHRASE})\b")
-_DAYS_AND_MONTHS = frozenset("""
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
-July August September October November December
-""".split())
+_DAYS_AND_MONTHS = frozenset(name.capitalize() for name in (*WEEKDAY_NAMES, *MONTH_NAMES))
 # Words that start capitalised phrases which are not personal names.
 NOT_FIRST = _DAYS_AND_MONTHS | frozenset("""
 The A An In On At For From With By Of And But Or Police County City State North South East

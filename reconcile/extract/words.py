@@ -26,17 +26,21 @@ built known seen given taken done shown grown born drawn written driven chosen b
 stolen hidden worn torn sworn
 """.split())
 
-# Month names and their abbreviations, lower-cased -> the month's number (1-12)
-MONTH_NUMBER = {name: number for number, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
-# Weekday names and their abbreviations, lower-cased -> the day's number (Monday 0, as
-# datetime.date.weekday counts)
-WEEKDAY_NUMBER = {name: number for number, names in enumerate((
-    ("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
-    ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
-    ("sunday", "sun"))) for name in names}
+# Month names and their abbreviations, lower-cased, in calendar order: the full name first
+_MONTHS = (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+           ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+           ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+           ("december", "dec"))
+MONTH_NAMES = tuple(names[0] for names in _MONTHS)  # "january" ... "december"
+# month name or abbreviation -> the month's number (1-12)
+MONTH_NUMBER = {name: number for number, names in enumerate(_MONTHS, start=1) for name in names}
+# Weekday names and their abbreviations, lower-cased, from Monday: the full name first
+_WEEKDAYS = (("monday", "mon"), ("tuesday", "tue", "tues"), ("wednesday", "wed"),
+             ("thursday", "thu", "thur", "thurs"), ("friday", "fri"), ("saturday", "sat"),
+             ("sunday", "sun"))
+WEEKDAY_NAMES = tuple(names[0] for names in _WEEKDAYS)  # "monday" ... "sunday"
+# weekday name or abbreviation -> the day's number (Monday 0, as datetime.date.weekday counts)
+WEEKDAY_NUMBER = {name: number for number, names in enumerate(_WEEKDAYS) for name in names}
 # Words that name a quarter of a year ("the final quarter", "4th qtr") -> its number (1-4)
 QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                   "fourth": 4, "4th": 4, "final": 4, "last": 4}
