@@ -183,6 +183,16 @@ def test_check_unreadable_article_is_listed_and_the_others_checked(tmp_path, mon
     assert {f["rule"] for f in data["findings"]} == {"money-conflict", "quote-conflict"}
 
 
+@pytest.mark.parametrize("name, opening", [("findings.sarif", '{\n  "$schema"'),
+                                           ("findings.xml", "<?xml"),
+                                           ("findings.json", '{\n  "schema"'),
+                                           ("findings.txt", "new/wall-times.md:")])
+def test_check_format_follows_the_output_extension(tmp_path, monkeypatch, name, opening):
+    code, out, _ = check(tmp_path, monkeypatch, "--output", name)
+    assert code == 1 and out == ""
+    assert (tmp_path / name).read_text(encoding="utf-8").startswith(opening)
+
+
 def test_check_configuration_gives_archive_fail_level_and_index(tmp_path, monkeypatch):
     write_project(tmp_path)
     (tmp_path / "reconcile.toml").write_text(

@@ -158,6 +158,36 @@ def test_cli_report_writes_each_format_to_a_file(articles, tmp_path, fmt):
     assert "15 million" in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("name, opening", [
+    ("report.md", "# Consistency report"), ("report.markdown", "# Consistency report"),
+    ("report.json", "{"), ("report.html", "<!DOCTYPE html>"), ("report.HTM", "<!DOCTYPE html>"),
+    ("report.csv", "group,story,kind"), ("report.txt", "╭─ reconcile"), ("report", "╭─ reconcile"),
+])
+def test_cli_report_format_follows_the_output_extension(articles, tmp_path, name, opening):
+    target = tmp_path / name
+    code, _, _ = run(["report", str(articles), "--output", str(target)])
+    assert code == 0
+    assert target.read_text(encoding="utf-8").startswith(opening)
+
+
+def test_cli_report_explicit_format_wins_over_the_extension(articles, tmp_path):
+    target = tmp_path / "report.md"
+    code, _, _ = run(["report", str(articles), "--format", "json", "--output", str(target)])
+    assert code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["schema"].startswith("reconcile-report")
+
+
+@pytest.mark.parametrize("name, csv", [("claims.csv", True), ("claims.jsonl", False),
+                                       ("claims.txt", False)])
+def test_cli_extract_format_follows_the_output_extension(articles, tmp_path, name, csv):
+    target = tmp_path / name
+    code, _, _ = run(["extract", str(articles), "--output", str(target)])
+    assert code == 0
+    first = target.read_text(encoding="utf-8").splitlines()[0]
+    assert first.startswith("id,source,kind") is csv
+    assert first.startswith("{") is not csv
+
+
 def test_cli_extract_writes_one_json_line_per_claim(articles):
     code, out, _ = run(["extract", str(articles)])
     assert code == 0

@@ -47,6 +47,16 @@ def add_common_arguments(command: argparse.ArgumentParser) -> None:
                          help="print nothing on standard error but errors")
 
 
+def output_format(chosen: str | None, output: str | None, by_suffix: dict[str, str],
+                  default: str) -> str:
+    """The format --format names, else the one the --output file's extension asks for
+    ("report.md" is markdown, "findings.sarif" SARIF), else `default`."""
+    if chosen:
+        return chosen
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    return by_suffix.get(suffix, default)
+
+
 def read_inputs(paths: Sequence[str], args: argparse.Namespace, io: Streams):
     """(rules, sources, errors) for `paths`; each unreadable input is reported on stderr.
 

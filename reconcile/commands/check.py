@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from reconcile.commands._shared import (EXIT_FINDINGS, EXIT_OK, Progress, Streams,
-                                        add_common_arguments, write_output)
+                                        add_common_arguments, output_format, write_output)
 
 NAME = "check"
 HELP = "check new articles against the archive; findings as annotations, SARIF, JUnit..."
@@ -17,6 +17,8 @@ DESCRIPTION = (
     "are kept in an index file, built on first use and updated by content hash. Exit codes: "
     "0 nothing at or above --fail-on, 1 conflicts found, 2 bad usage or configuration, or no "
     "readable input.")
+# the format an --output file's extension asks for when --format is not given
+BY_SUFFIX = {"sarif": "sarif", "json": "json", "xml": "junit"}
 
 
 
@@ -28,10 +30,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--against", "-a", metavar="ARCHIVE",
                         help="the folder of published articles (default: `archive` in "
                              "reconcile.toml)")
-    parser.add_argument("--format", "-f", default="text", choices=tuple(FORMATS),
+    parser.add_argument("--format", "-f", default=None, choices=tuple(FORMATS),
                         help="text: path:line:col:rule:message lines; github: workflow "
                              "annotations and a job summary; sarif: SARIF 2.1.0; rdjson: "
-                             "reviewdog; junit: JUnit XML; json: everything (default: text)")
+                             "reviewdog; junit: JUnit XML; json: everything (default: from "
+                             "the --output extension: .sarif, .xml for junit, .json; else "
+                             "text)")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write the findings to FILE instead of standard output")
     parser.add_argument("--fail-on", choices=("conflict", "never"), default=None,
@@ -68,6 +72,7 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     from reconcile.errors import UsageError
 
     config = load_config(path=Path(args.config) if args.config else None)
+    args.format = output_format(args.format, args.output, BY_SUFFIX, "text")
     paths = list(args.paths)
     if args.changed_only or args.since:
         paths += _changed(args, io)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 
 from reconcile.commands._shared import (EXIT_OK, Streams, add_common_arguments, bundled_sources,
-                                        read_inputs, write_output)
+                                        output_format, read_inputs, write_output)
 
 NAME = "extract"
 HELP = "list the claims found in each article"
@@ -17,8 +17,9 @@ CSV_COLUMNS = ["id", "source", "kind", "text", "start", "end", "stated", "low", 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article file, folder (read recursively) or - for standard input")
-    parser.add_argument("--format", "-f", default="jsonl", choices=("jsonl", "csv"),
-                        help="output format (default: jsonl)")
+    parser.add_argument("--format", "-f", default=None, choices=("jsonl", "csv"),
+                        help="output format (default: csv for an --output file ending .csv, "
+                             "else jsonl)")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write to FILE instead of standard output")
     add_common_arguments(parser)
@@ -32,13 +33,14 @@ def run(args: argparse.Namespace, io: Streams) -> int:
     from reconcile.pipeline import extract_all, number_claims
     from reconcile.report.csv_format import neutralise
 
+    fmt = output_format(args.format, args.output, {"csv": "csv"}, "jsonl")
     rules, sources, errors = read_inputs(args.paths or [bundled_sources()], args, io)
     sources = sorted(sources, key=lambda s: s.id)
     extraction = extract_all(sources, rules, args.rules, jobs=args.jobs)
     claims = number_claims(sources, extraction.claims)
     errors = [*errors, *extraction.errors]  # articles an extractor failed on
     rows = [claim.to_dict() for source in sources for claim in claims[source.id]]
-    if args.format == "jsonl":
+    if fmt == "jsonl":
         text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
         text += "".join(json.dumps({"error": e.error, "path": e.path}, ensure_ascii=False) + "\n"
                         for e in errors)

@@ -5,14 +5,17 @@ import argparse
 import time
 
 from reconcile.commands._shared import (EXIT_OK, Progress, Streams, add_common_arguments,
-                                        bundled_sources, read_inputs, terminal_width,
-                                        write_output)
+                                        bundled_sources, output_format, read_inputs,
+                                        terminal_width, write_output)
 
 NAME = "report"
 HELP = "compare the articles and report agreements and conflicts"
 DESCRIPTION = ("Read articles (files, folders, or - for standard input), group them into "
                "stories, and report which facts their sources agree or conflict on. With no "
                "PATH, reads the bundled sources/ folder.")
+# the format an --output file's extension asks for when --format is not given
+BY_SUFFIX = {"md": "markdown", "markdown": "markdown", "html": "html", "htm": "html",
+             "json": "json", "csv": "csv"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,8 +23,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="article file, folder (read recursively) or - for standard input")
-    parser.add_argument("--format", "-f", default="terminal", choices=tuple(FORMATS),
-                        help="output format (default: terminal)")
+    parser.add_argument("--format", "-f", default=None, choices=tuple(FORMATS),
+                        help="output format (default: from the --output extension: .md, "
+                             ".html, .json, .csv; else terminal)")
     parser.add_argument("--output", "-o", metavar="FILE",
                         help="write the report to FILE instead of standard output")
     parser.add_argument("--accepted", metavar="FILE",
@@ -63,9 +67,10 @@ def run(args: argparse.Namespace, io: Streams) -> int:
                                          progress=step, engine=engine)
     started = time.perf_counter()
     report = apply_decisions(report, decisions)
-    color = args.format == "terminal" and not args.output and io.stdout.isatty()
-    width = terminal_width() if args.format == "terminal" else 100
-    write_output(stream(report, args.format, color=color, width=width), args.output, io.stdout)
+    fmt = output_format(args.format, args.output, BY_SUFFIX, "terminal")
+    color = fmt == "terminal" and not args.output and io.stdout.isatty()
+    width = terminal_width() if fmt == "terminal" else 100
+    write_output(stream(report, fmt, color=color, width=width), args.output, io.stdout)
     if args.stats:
         for line in [*stats.summary(), f"time: read {read:.1f} s (with engine start), "
                                        f"render and write {time.perf_counter() - started:.1f} s"]:

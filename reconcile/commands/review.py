@@ -5,7 +5,7 @@ import argparse
 from pathlib import Path
 
 from reconcile.commands._shared import (EXIT_OK, Progress, Streams, add_common_arguments,
-                                        bundled_sources, read_inputs)
+                                        bundled_sources, output_format, read_inputs)
 
 NAME = "review"
 HELP = "export findings as a review table (xlsx, csv, html) and import editors' decisions"
@@ -83,9 +83,10 @@ def _export(args: argparse.Namespace, io: Streams) -> int:
     from reconcile.decisions import FINDING_VERDICTS, load_accepted
     from reconcile.errors import UsageError
     from reconcile.fileio import write_atomic
-    from reconcile.review import export_review, format_for
+    from reconcile.review import export_review
 
-    fmt = args.format or format_for(args.output, default="csv")
+    fmt = output_format(args.format, args.output,
+                        {"xlsx": "xlsx", "csv": "csv", "html": "html", "htm": "html"}, "csv")
     if fmt == "xlsx" and not args.output:
         raise UsageError("review export: an xlsx workbook is a binary file; give --output "
                          "FILE.xlsx (csv and html can go to standard output)")

@@ -76,12 +76,4 @@ def import_review(path: Path, accepted: Path, current_report: Report | None = No
     return ImportOutcome(result=result, written=written)
 
 
-def format_for(path: str | Path | None, default: str = "xlsx") -> str:
-    """The review format an output path asks for by its extension, else `default`."""
-    if path is None:
-        return default
-    suffix = Path(path).suffix.lower().lstrip(".")
-    return {"htm": "html"}.get(suffix, suffix) if suffix in (*FORMATS, "htm") else default
-
-
-__all__ = ["FORMATS", "ImportOutcome", "export_review", "format_for", "import_review"]
+__all__ = ["FORMATS", "ImportOutcome", "export_review", "import_review"]
