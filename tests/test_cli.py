@@ -188,6 +188,21 @@ def test_cli_extract_format_follows_the_output_extension(articles, tmp_path, nam
     assert first.startswith("{") is not csv
 
 
+def test_cli_report_findings_only_shows_the_conflict_not_the_agreement(articles):
+    code, out, _ = run(["report", str(articles), "--format", "markdown", "--findings-only"])
+    assert code == 0
+    assert "15 million" in out and "Shown: only the 1 story" in out
+    assert "### Agreements" not in out
+
+
+def test_cli_report_findings_only_refuses_json_before_reading(tmp_path):
+    missing = tmp_path / "no-such-folder"
+    code, out, err = run(["report", str(missing), "--format", "json", "--findings-only"])
+    assert code == 2 and out == ""
+    assert "--findings-only does not apply to the json format" in err
+    assert "no-such-folder" not in err  # refused before any input was read
+
+
 def test_cli_extract_writes_one_json_line_per_claim(articles):
     code, out, _ = run(["extract", str(articles)])
     assert code == 0

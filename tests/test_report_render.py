@@ -113,6 +113,52 @@ def test_report_render_survives_dangling_ids(fmt):
     assert "12" in text
 
 
+# --- findings only --------------------------------------------------------------------------------
+
+def _with_quiet_stories(report: Report) -> Report:
+    """The sample plus a story of agreements only and one of a single fact with two spellings."""
+    from reconcile.names import NameVariant
+
+    quiet = Story(id="s3", label="Quiet story", sources=("avalanche-sat",))
+    named = Story(id="s4", label="Named story", sources=("avalanche-sun",), names=(NameVariant(
+        spellings=(("Anna Berger", ("avalanche-sat",)), ("Ana Berger", ("avalanche-sun",)))),))
+    extra = (Group(id="g11", story="s3", kind=Kind.COUNT, subject="quiet rescuers",
+                   claims=("c14",), sources=("avalanche-sat",), verdict=Verdict.AGREE,
+                   consensus=None),
+             Group(id="g12", story="s4", kind=Kind.COUNT, subject="named rescuers",
+                   claims=("c17",), sources=("avalanche-sun",), verdict=Verdict.SINGLE,
+                   consensus=None))
+    return dataclasses.replace(report, stories=(*report.stories, quiet, named),
+                               groups=(*report.groups, *extra))
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "terminal", "html"])
+def test_report_render_findings_only_keeps_conflicts_updates_and_names(report, fmt):
+    full = _with_quiet_stories(report)
+    everything = render(full, fmt)
+    shown = render(full, fmt, findings_only=True)
+    summary = re.search(r"\d+ sources, .*? single-source", everything).group(0)
+    assert summary in shown  # the summary still counts the whole report
+    assert "Shown: only the 3 stories with a conflict, an update or a name spelled" in shown
+    for kept in ("g1", "g10", "g8", "Ana Berger", "Named story",
+                 "No conflicts or updates in this story"):
+        assert kept in shown
+    # agreements by id, single-source facts by their subject
+    for left in ("g2", "g9", "g11", "Quiet story", "defence budget rise", "named rescuers"):
+        assert left in everything and not re.search(rf"\b{left}\b", shown)
+
+
+def test_report_render_findings_only_csv_keeps_the_rows_of_findings_and_errors(report):
+    rows = list(csv.DictReader(io.StringIO(render(report, "csv", findings_only=True))))
+    assert {r["group"] for r in rows if r["verdict"] != "error"} == {"g1", "g10", "g8"}
+    assert {r["verdict"] for r in rows} == {"conflict", "update", "error"}
+
+
+def test_report_render_findings_only_refuses_json(report):
+    with pytest.raises(UsageError, match="always the complete report"):
+        render(report, "json", findings_only=True)
+
+
 # --- JSON ---------------------------------------------------------------------------------------
 
 def test_report_render_json_equals_to_dict(report):

@@ -40,6 +40,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the Dask scheduler of an existing cluster, e.g. "
                              "tcp://10.0.0.5:8786 (implies --engine dask; without it, dask "
                              "starts a local cluster of --jobs workers)")
+    parser.add_argument("--findings-only", action="store_true",
+                        help="show only the stories with a conflict or an update, and only "
+                             "those facts in them; the summary still counts everything (for an "
+                             "archive, whose report is mostly agreements and single-source "
+                             "facts; not for --format json, always the complete report)")
     parser.add_argument("--stats", action="store_true",
                         help="print the run's figures on standard error, even with --quiet: "
                              "articles, claims, candidate pairs against all pairs, time per "
@@ -50,9 +55,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, io: Streams) -> int:
     from reconcile.decisions import apply_decisions, load_accepted
     from reconcile.engine import open_engine
+    from reconcile.errors import UsageError
     from reconcile.pipeline import PROGRESS_STEPS, build_report
-    from reconcile.report import stream
+    from reconcile.report import FINDINGS_ONLY_FORMATS, stream
 
+    fmt = output_format(args.format, args.output, BY_SUFFIX, "terminal")
+    if args.findings_only and fmt not in FINDINGS_ONLY_FORMATS:
+        raise UsageError(f"report: --findings-only does not apply to the {fmt} format, which is "
+                         "always the complete report")  # before the long run, not after it
     decisions = load_accepted(args.accepted)  # a bad decisions file fails before the long run
     started = time.perf_counter()
     # a missing Dask or an unreachable scheduler fails before the long run too
@@ -67,10 +77,10 @@ def run(args: argparse.Namespace, io: Streams) -> int:
                                          progress=step, engine=engine)
     started = time.perf_counter()
     report = apply_decisions(report, decisions)
-    fmt = output_format(args.format, args.output, BY_SUFFIX, "terminal")
     color = fmt == "terminal" and not args.output and io.stdout.isatty()
     width = terminal_width() if fmt == "terminal" else 100
-    write_output(stream(report, fmt, color=color, width=width), args.output, io.stdout)
+    write_output(stream(report, fmt, color=color, width=width,
+                        findings_only=args.findings_only), args.output, io.stdout)
     if args.stats:
         for line in [*stats.summary(), f"time: read {read:.1f} s (with engine start), "
                                        f"render and write {time.perf_counter() - started:.1f} s"]:

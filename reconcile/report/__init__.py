@@ -23,13 +23,27 @@ FORMATS: Mapping[str, Renderer] = MappingProxyType({
 })
 
 
-def render(report: Report, fmt: str, *, color: bool = False, width: int = 100) -> str:
-    """The report in format `fmt`; an unknown format raises UsageError naming the valid ones."""
+# Formats whose renderers can leave out all but the findings (--findings-only): the JSON
+# report is the complete record that tools read
+FINDINGS_ONLY_FORMATS = ("terminal", "markdown", "csv", "html")
+
+
+def render(report: Report, fmt: str, *, color: bool = False, width: int = 100,
+           findings_only: bool = False) -> str:
+    """The report in format `fmt`; an unknown format raises UsageError naming the valid ones.
+
+    `findings_only` shows only the stories with a conflict or an update and only those facts
+    (the summary still counts everything); the JSON format refuses it."""
     renderer = FORMATS.get(fmt)
     if renderer is None:
         raise UsageError(f"unknown report format {fmt!r}; valid formats: "
                          + ", ".join(sorted(FORMATS)))
-    return renderer(report, color=color, width=width)
+    if not findings_only:
+        return renderer(report, color=color, width=width)
+    if fmt not in FINDINGS_ONLY_FORMATS:
+        raise UsageError(f"--findings-only does not apply to the {fmt} format, which is always "
+                         "the complete report")
+    return renderer(report, color=color, width=width, findings_only=True)
 
 
 # Formats that can be written piece by piece: an archive's report is never one string.
@@ -38,12 +52,12 @@ STREAMS: Mapping[str, Callable[[Report], Iterable[str]]] = MappingProxyType({
 })
 
 
-def stream(report: Report, fmt: str, *, color: bool = False,
-           width: int = 100) -> Iterable[str]:
+def stream(report: Report, fmt: str, *, color: bool = False, width: int = 100,
+           findings_only: bool = False) -> Iterable[str]:
     """The text of `render`, in pieces where the format has a streaming writer (STREAMS)."""
-    if fmt in STREAMS:
+    if fmt in STREAMS and not findings_only:
         return STREAMS[fmt](report)
-    return [render(report, fmt, color=color, width=width)]
+    return [render(report, fmt, color=color, width=width, findings_only=findings_only)]
 
 
-__all__ = ["FORMATS", "STREAMS", "Renderer", "render", "stream"]
+__all__ = ["FINDINGS_ONLY_FORMATS", "FORMATS", "STREAMS", "Renderer", "render", "stream"]

@@ -47,12 +47,14 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][+-]?\d+)?")
 
 
-def render(report: Report, *, color: bool = False, width: int = 100) -> str:
-    """The report as CSV text with a header row; `color` and `width` do not apply."""
+def render(report: Report, *, color: bool = False, width: int = 100,
+           findings_only: bool = False) -> str:
+    """The report as CSV text with a header row; `color` and `width` do not apply; with
+    `findings_only`, only the rows of conflicts and updates."""
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for story in arrange(report):
+    for story in arrange(report, findings_only):
         for view in story.groups:
             group = view.group
             consensus = (format_value(str(group.kind), group.consensus)

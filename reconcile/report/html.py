@@ -18,7 +18,8 @@ from reconcile.report.html_page import esc, link, page
 from reconcile.report.outlets import outlet_records
 from reconcile.report.values import format_claim_value, format_value, value_note
 from reconcile.report.view import (VERDICT_ORDER, ClaimView, GroupView, StoryView, Summary,
-                                   arrange, decision_text, excerpt, natural_key, summarize)
+                                   arrange, decision_text, excerpt, findings_note, natural_key,
+                                   summarize)
 
 TITLE = "Consistency report"
 EXCERPT_CHARS = 320
@@ -156,12 +157,15 @@ SCRIPT = r"""
 """
 
 
-def render(report: Report, *, color: bool = False, width: int = 100) -> str:
-    """The report as a self-contained HTML page; `color` and `width` do not apply."""
-    stories = arrange(report)
+def render(report: Report, *, color: bool = False, width: int = 100,
+           findings_only: bool = False) -> str:
+    """The report as a self-contained HTML page; `color` and `width` do not apply; with
+    `findings_only`, only the conflicts and updates (view.arrange)."""
+    stories = arrange(report, findings_only)
     summary = summarize(report)
+    note = f'<p class="muted">{esc(findings_note(stories))}.</p>' if findings_only else ""
     parts = [f"<header>\n<h1>{esc(TITLE)}</h1>",
-             f'<p class="muted">{esc(summary.sentence())}.</p>',
+             f'<p class="muted">{esc(summary.sentence())}.</p>{note}',
              _summary_list(summary), "</header>",
              _toolbar(report, stories), _story_index(stories), "<main>"]
     if not stories:
@@ -244,7 +248,7 @@ def _story(view: StoryView, order: int) -> tuple[str, int]:
                               for name, ids in variant.spellings)
         lines.append(f'<p class="names"><strong>Name spelled differently:</strong> {spellings}</p>')
     if not view.groups:
-        lines.append('<p class="muted">No facts to compare in this story.</p></section>')
+        lines.append(f'<p class="muted">{esc(view.empty_note)}</p></section>')
         return "\n".join(lines), order
     lines += ['<div class="scroll">', '<table class="facts">', "<thead><tr>",
               _header("fact", "Fact"), _header("kind", "Kind"), _header("verdict", "Verdict")]

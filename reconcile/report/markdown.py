@@ -14,7 +14,7 @@ from reconcile.model import Report
 from reconcile.report.outlets import outlet_records
 from reconcile.report.values import format_claim_value, format_value, value_note
 from reconcile.report.view import (ClaimView, GroupView, StoryView, arrange, decision_text,
-                                   excerpt, source_line, summarize)
+                                   excerpt, findings_note, source_line, summarize)
 
 TITLE = "Consistency report"
 EXCERPT_CHARS = 200
@@ -30,10 +30,15 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~$])")
 _BLOCK_START = re.compile(r"([#>+\-=])|\d+([.)])")
 
 
-def render(report: Report, *, color: bool = False, width: int = 100) -> str:
-    """The report as Markdown; `color` and `width` do not apply."""
+def render(report: Report, *, color: bool = False, width: int = 100,
+           findings_only: bool = False) -> str:
+    """The report as Markdown; `color` and `width` do not apply; with `findings_only`, only
+    the conflicts and updates (view.arrange)."""
+    stories = arrange(report, findings_only)
     lines = [f"# {TITLE}", "", md_text(summarize(report).sentence()) + ".", ""]
-    for story in arrange(report):
+    if findings_only:
+        lines += [md_text(findings_note(stories)) + ".", ""]
+    for story in stories:
         lines += _story(story)
     lines += _outlets(report)
     if report.errors:
@@ -86,7 +91,7 @@ def _story(view: StoryView) -> list[str]:
                               for name, ids in variant.spellings)
         lines += [f"**Name spelled differently:** {spellings}", ""]
     if not view.groups:
-        return lines + ["No facts to compare in this story.", ""]
+        return lines + [md_text(view.empty_note), ""]
     for verdict in ("conflict", "update", "decided"):
         groups = view.with_verdict(verdict)
         if groups:

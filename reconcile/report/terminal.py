@@ -17,7 +17,7 @@ from reconcile.model import Report, Source
 from reconcile.report.values import format_claim_value, format_value, value_note
 from reconcile.report.outlets import outlet_records
 from reconcile.report.view import (GroupView, StoryView, Summary, arrange, decision_text,
-                                   excerpt, source_line, summarize)
+                                   excerpt, findings_note, source_line, summarize)
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -33,8 +33,10 @@ _LABELS = {"conflict": "CONFLICT", "update": "UPDATE", "agree": "AGREE", "single
 _CLAIM_STYLE = "bold reverse"
 
 
-def render(report: Report, *, color: bool = False, width: int = 100) -> str:
-    """The report as terminal text; ANSI colour codes only when `color` is true."""
+def render(report: Report, *, color: bool = False, width: int = 100,
+           findings_only: bool = False) -> str:
+    """The report as terminal text; ANSI colour codes only when `color` is true; with
+    `findings_only`, only the conflicts and updates (view.arrange)."""
     from rich.console import Console
 
     output = io.StringIO()
@@ -45,8 +47,9 @@ def render(report: Report, *, color: bool = False, width: int = 100) -> str:
                       # NO_COLOR, COLUMNS, TERM... must not change the bytes of a report
                       _environ={})
     summary = summarize(report)
-    console.print(_summary_panel(summary))
-    for story in arrange(report):
+    stories = arrange(report, findings_only)
+    console.print(_summary_panel(summary, findings_note(stories) if findings_only else None))
+    for story in stories:
         _print_story(console, story, color)
     _print_outlets(console, report)
     if report.errors:
@@ -57,11 +60,13 @@ def render(report: Report, *, color: bool = False, width: int = 100) -> str:
     return "\n".join(line.rstrip() for line in output.getvalue().split("\n"))
 
 
-def _summary_panel(summary: Summary) -> RenderableType:
+def _summary_panel(summary: Summary, note: str | None = None) -> RenderableType:
     from rich.panel import Panel
     from rich.text import Text
 
     body = Text(summary.sentence() + ".")
+    if note:
+        body.append(f"\n{note}.")
     if summary.errors:
         body.append(f"\n{summary.errors} input{'s' if summary.errors != 1 else ''} not read "
                     "(listed at the end).", style="bold red")
@@ -81,7 +86,7 @@ def _print_story(console: Console, view: StoryView, color: bool) -> None:
         spellings = "; ".join(f"“{name}” ({', '.join(ids)})" for name, ids in variant.spellings)
         console.print(Text(_one_line(f"Name spelled differently: {spellings}"), style="yellow"))
     if not view.groups:
-        console.print(Text("No facts to compare in this story.", style="dim"))
+        console.print(Text(view.empty_note, style="dim"))
         return
     for verdict in ("conflict", "update", "decided"):
         for group in view.with_verdict(verdict):

@@ -42,6 +42,14 @@ class StoryView:
     story: Story
     sources: tuple[Source, ...]
     groups: tuple[GroupView, ...]
+    left_out: int = 0  # groups that --findings-only leaves out
+
+    @property
+    def empty_note(self) -> str:
+        """What a story without groups to show says instead."""
+        if self.left_out:
+            return "No conflicts or updates in this story; only its names are shown."
+        return "No facts to compare in this story."
 
     def with_verdict(self, *verdicts: str) -> tuple[GroupView, ...]:
         """The groups of this story whose verdict is one of `verdicts`, in reading order."""
@@ -104,8 +112,16 @@ def decision_text(group: Group) -> str:
     return f"open; {STALE_NOTE} (was: {was})"
 
 
-def arrange(report: Report) -> tuple[StoryView, ...]:
-    """Stories in report order with their sources and groups; unknown ids never raise."""
+# what --findings-only keeps: the open findings, not what editors have decided
+FINDING_VERDICTS = ("conflict", "update")
+
+
+def arrange(report: Report, findings_only: bool = False) -> tuple[StoryView, ...]:
+    """Stories in report order with their sources and groups; unknown ids never raise.
+
+    With `findings_only`, only the stories with a conflict, an update or a name spelled two
+    ways, and in them only the conflicts and updates (an archive's report is mostly
+    agreements and single-source facts)."""
     sources = {s.id: s for s in report.sources}
     claims = {c.id: c for c in report.claims}
     groups_by_story: dict[str, list[Group]] = {}
@@ -124,9 +140,25 @@ def arrange(report: Report) -> tuple[StoryView, ...]:
     for story in stories:
         members = tuple(sources.get(sid) or _stub(sid) for sid in story.sources)
         ordered = sorted(groups_by_story.get(story.id, ()), key=group_order)
+        left_out = 0
+        if findings_only:
+            shown = [g for g in ordered if display_verdict(g) in FINDING_VERDICTS]
+            if not shown and not story.names:
+                continue
+            ordered, left_out = shown, len(ordered) - len(shown)
         views.append(StoryView(story=story, sources=members,
-                               groups=tuple(_group_view(g, claims, sources) for g in ordered)))
+                               groups=tuple(_group_view(g, claims, sources) for g in ordered),
+                               left_out=left_out))
     return tuple(views)
+
+
+def findings_note(stories: tuple[StoryView, ...]) -> str:
+    """The line that says a report shows only its findings."""
+    count = sum(len(view.groups) for view in stories)
+    return (f"Shown: only the {_plural(len(stories), 'story', 'stories')} with a conflict, an "
+            f"update or a name spelled two ways, and in them only the "
+            f"{_plural(count, 'conflict or update', 'conflicts and updates')}; agreements, "
+            "single-source facts and decided findings are left out (--findings-only)")
 
 
 def group_order(group: Group) -> tuple:
