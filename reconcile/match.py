@@ -322,6 +322,11 @@ def _is_age(claim: Claim) -> bool:
     return claim.kind == Kind.QUANTITY and claim.value.unit.endswith(" of age")
 
 
+def _age_span(claim: Claim) -> bool:
+    """An age given as a span ("from 17 to 28 years old"): the ages of several people."""
+    return _is_age(claim) and isinstance(claim.value.stated, tuple)
+
+
 def age_holder(claim: Claim) -> str | None:
     """The person an age belongs to, as "first last" in lower case, when the sentence names
     them right beside it; None otherwise."""
@@ -604,13 +609,15 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
                                   plain=[not _counts_attacker(m, settings) for m in members])
         # "a 67-year-old man" in two sources may be one person; "a 15-year-old" and "a
         # 17-year-old" are as likely two as one misstated: equal ages group, others never.
-        # So with parts of a group: "three of the victims" and "one of the victims" are two
-        # parts, not two counts of one
+        # Nor does the span of a group's ages ("victims from 17 to 28") meet one person's age
+        # inside it: a 17-year-old and a 21-year-old would meet through it. So with parts of
+        # a group: "three of the victims" and "one of the victims" are two parts, not two
+        # counts of one
         equal_only = f" of {UNNAMED}" in key[1] or key[1].endswith(f"[{PART_OF_A_GROUP}]")
         for i, j in _candidate_pairs(members, settings):
             a, b = members[i], members[j]
             candidates += 1
-            if equal_only and not numbers_overlap(a, b):
+            if equal_only and (not numbers_overlap(a, b) or _age_span(a) != _age_span(b)):
                 continue
             same_source = canonical.get(a.source, a.source) == canonical.get(b.source, b.source)
             if same_source and not _restates(a, b):

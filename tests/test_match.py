@@ -349,6 +349,20 @@ def test_match_ages_compare_only_within_one_named_person():
     assert grouped(claims) == [["c1", "c2"], ["c3"], ["c4"], ["c5"]]
 
 
+def test_match_span_of_unnamed_ages_meets_no_single_age_inside_it():
+    """"Victims from 17 to 28" hold a 17-year-old and a 21-year-old, who are two people, not
+    one age given two ways; the span meets only the same span."""
+    def span(cid, source, low, high, sentence):
+        return Claim(Kind.QUANTITY, f"{low} to {high} years old", 0, 1, sentence, "victims",
+                     NumberValue((low, high), low, high, "year of age"), source=source, id=cid)
+
+    claims = [span("c1", "a", 17, 28, "Victims from 17 to 28 years old were hurt."),
+              age("c2", "b", 21, "21-year-old", "A 21-year-old volunteer was found."),
+              age("c3", "b", 17, "17-year-old", "A 17-year-old boy was wounded."),
+              span("c4", "c", 17, 28, "Six people aged 17 to 28 years old were shot.")]
+    assert grouped(claims) == [["c1", "c4"], ["c2"], ["c3"]]
+
+
 def test_match_others_are_not_a_total():
     """'Four other people' (besides the baby just named) and 'five people' are not one figure."""
     claims = [count("c1", "a", 4, "other people", "hospital"),
