@@ -59,6 +59,9 @@ def sentences(text: str) -> list[str]:
     pytest.param("Fares rose 13. 6 percent, to $1. 29. 3 lines were cut on July 3. 7-year-old Al saw.",
                  ["Fares rose 13. 6 percent, to $1. 29.", "3 lines were cut on July 3.",
                   "7-year-old Al saw."], id="tokenised-decimal-percent-and-price"),
+    pytest.param("It runs at 2. 7GHz and weighs 1. 5 kg. 4 colours are sold.",
+                 ["It runs at 2. 7GHz and weighs 1. 5 kg.", "4 colours are sold."],
+                 id="tokenised-decimal-before-units"),
 ])
 def test_split_sentences_reads_wrapped_lines_as_one_sentence(text, expected):
     assert sentences(text) == expected

@@ -65,8 +65,9 @@ VAGUE_RE = re.compile(r"(?=[tdshmb])\b(?:(?:tens|hundreds) of (?:thousands|milli
 # Digits: 1,234,567.89 | 12,34,567.89 (Indian grouping) | 1234.5 | .5 | 1 414 021 100 (space
 # groups, at least two of them) | 5, 000 and 100, 000 (a tokenised text's thousands: only
 # "000" groups, as "2, 500" may be a list) and decimals ("$1. 29", "6. 1-magnitude", "13. 6
-# percent", "4. 6 magnitude": after a currency sign or before a unit, where no sentence ends;
-# not before an age, "... on July 3. 7-year-old Blake was"). Letters may touch
+# percent", "4. 6 magnitude", "a 2. 8GHz processor", "1. 5 miles": after a currency sign or
+# before a unit, where no sentence ends; not before an age, "... on July 3. 7-year-old Blake
+# was", nor before a count's noun, "... on July 3. 7 people were"). Letters may touch
 # the digits ("USD3.14", "Rs20"); the classifier decides if they are a code.
 DIGITS = re.compile(  # the leading lookahead lets the scan skip non-digit positions fast
     r"(?=[\d.])(?<![\d.,_])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
@@ -74,7 +75,10 @@ DIGITS = re.compile(  # the leading lookahead lets the scan skip non-digit posit
     r"|\d{1,3}(?:, 000)+(?![\d,.])"
     r"|\d+ \. \d+(?= ?(?:%|per))|(?<=[$€£¥])\d{1,3}\. \d{1,2}(?![\d,])"
     r"|\d{1,3}\. \d{1,2}(?=%|(?:bn|m|k)\b|-(?!(?:year|month|week|day)s?-old\b)[a-z]"
-    r"|[ ](?:percent|per ?cent|points?|magnitude|million|billion|trillion)\b)|\d+(?:\.\d+)?|\.\d+)(?![\d])")
+    r"|[ ]?(?i:percent|per ?cent|points?|magnitude|quake|earthquake|temblor|million|billion"
+    r"|trillion|[gmkt]hz|[gmt]b|miles?|mph|km|kilometres?|kilometers?|metres?|meters?|feet|foot"
+    r"|inch(?:es)?|yards?|pounds?|kg|kilograms?|tons?|tonnes?|degrees?|litres?|liters?|gallons?"
+    r"|hours?|seconds?)\b)|\d+(?:\.\d+)?|\.\d+)(?![\d])")
 # A proper fraction in digits ("1/2 pound", "2 1/4 inches"); dates like "3/4" are taken first
 # by the date extractor, and chains such as "5/17/2018" or "24/7" are not fractions.
 DIGIT_FRACTION = re.compile(r"(?<![\d/.,])(?:(?P<whole>\d{1,3})[ \u00a0]+)?(?P<num>\d{1,3})\s?[/⁄]\s?"
