@@ -1,7 +1,8 @@
 """Story clustering: complete linkage, follow-ups that join on average, roundups that do not glue."""
 from __future__ import annotations
 
-from reconcile.cluster import ClusterSettings, _attach_followups, _merge_stories
+import reconcile
+from reconcile.cluster import ClusterSettings, _attach_followups, _key_amounts, _merge_stories
 
 SETTINGS = ClusterSettings(similarity=0.15, attach_min=0.05, merge_similarity=0.25)
 
@@ -173,3 +174,10 @@ def test_rare_names_identify_an_event_but_names_in_many_leads_do_not():
     names = _rare_names(sources, max_sources=2)
     assert names[0] == {"Iris Rodriguez"} and names[3] == {"Iris Rodriguez"}
     assert names[1] == {"Omar Castillo"}  # Ann Baxter is in three leads: too common
+
+
+def test_key_amounts_are_large_money_and_a_quake_magnitude():
+    claims = reconcile.extract("A 4.6-magnitude earthquake shook the valley, causing $12.3 "
+                               "million of damage to 40 homes and $50,000 to a school.")
+    assert _key_amounts(claims) == {("magnitude", 4.6), ("USD", 12_000_000)}
+    assert _key_amounts(reconcile.extract("A 6. 1 magnitude quake hit.")) == {("magnitude", 6.1)}
