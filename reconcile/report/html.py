@@ -200,7 +200,7 @@ def _summary_list(summary: Summary) -> str:
 
 
 def _toolbar(report: Report, stories: tuple[StoryView, ...]) -> str:
-    kinds = sorted({str(g.kind) for g in report.groups})
+    kinds = sorted({str(g.group.kind) for story in stories for g in story.groups})
     sources = sorted({s.id for s in report.sources}, key=natural_key)
     verdicts = [v for v in VERDICT_ORDER
                 if any(g.verdict == v for story in stories for g in story.groups)]
