@@ -626,6 +626,7 @@ def match_story(claims: Sequence[Claim], settings: MatchSettings = MatchSettings
             if score >= settings.pair_score:
                 scores[(i, j)] = score
         groups.extend(_link(members, scores, settings, canonical))
+    groups = _join_wounded_others(groups, settings, canonical)
     order = {id(claim): position for position, claim in enumerate(claims)}
     groups.sort(key=lambda g: min(order[id(c)] for c in g))
     return groups, candidates
@@ -746,6 +747,62 @@ def _link(members: list[Claim], scores: dict[tuple[int, int], float], settings: 
             if other != keep:
                 linked[keep][other] = linked[other][keep] = linked[keep].get(other, 0) + value
     return [[members[i] for i in sorted(c)] for c in clusters.values()]
+
+
+def _join_wounded_others(groups: list[list[Claim]], settings: MatchSettings,
+                         canonical: dict[str, str]) -> list[list[Claim]]:
+    """Join the others wounded besides the dead to the wounded of the same figure.
+
+    "One person was killed and five others injured": the dead are not among the wounded, so
+    the five others are all the wounded the sentence tells of, the fact "five people were
+    injured" states. Blocked apart from totals (block_key: "three other people" leave out the
+    people just named), such a group joins the one group of wounded people stating its
+    figure, when there is exactly one."""
+    if not settings.outcomes:
+        return groups
+    def figure(group: list[Claim], others: bool) -> float | None:
+        values = {claim.value.stated for claim in group}
+        if len(values) != 1 or not all(
+                claim.kind == Kind.COUNT and _besides(claim) == others
+                and (others or _head(claim) in settings.victims or _head(claim) == PEOPLE)
+                and _outcomes(claim.subject, set(claim.subject.split()),
+                              settings.outcomes) == {"injured"}
+                and (not others or _others_of_another_outcome(claim, settings))
+                for claim in group):
+            return None
+        value = next(iter(values))
+        return value if isinstance(value, float) else None
+
+    totals: dict[float, list[int]] = defaultdict(list)
+    for number, group in enumerate(groups):
+        value = figure(group, others=False)
+        if value is not None:
+            totals[value].append(number)
+    joined: dict[int, list[Claim]] = {}
+    dropped: set[int] = set()
+    for number, group in enumerate(groups):
+        value = figure(group, others=True)
+        if value is None or len(totals.get(value, ())) != 1:
+            continue
+        target = totals[value][0]
+        merged = joined.get(target, groups[target]) + group
+        if _one_fact_per_source(merged, canonical):
+            joined[target] = merged
+            dropped.add(number)
+    return [joined.get(number, group) for number, group in enumerate(groups)
+            if number not in dropped]
+
+
+def _others_of_another_outcome(claim: Claim, settings: MatchSettings) -> bool:
+    """Others besides people of another outcome: the words before them in the sentence tell
+    of deaths, and not of wounds nor of people shot ("two people were shot, one fatally, and
+    three others wounded" leaves out the one wounded)."""
+    at = claim.sentence.find(claim.text)
+    if at <= 0:
+        return False
+    before = set(re.findall(r"[a-z]+", claim.sentence[:at].lower()))
+    return (_outcomes(" ".join(sorted(before)), before, settings.outcomes) == {"killed"}
+            and "shot" not in before)
 
 
 def _one_fact_per_source(claims: list[Claim], canonical: dict[str, str]) -> bool:

@@ -1,6 +1,8 @@
 """Matching claims within a story: blocking, scores, one fact per source."""
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import replace
 
 import pytest
@@ -361,6 +363,56 @@ def test_match_span_of_unnamed_ages_meets_no_single_age_inside_it():
               age("c3", "b", 17, "17-year-old", "A 17-year-old boy was wounded."),
               span("c4", "c", 17, 28, "Six people aged 17 to 28 years old were shot.")]
     assert grouped(claims) == [["c1", "c4"], ["c2"], ["c3"]]
+
+
+def _tolls(*sentences):
+    """The counts of each sentence, as claims of sources a, b, c..."""
+    import dataclasses
+
+    import reconcile
+
+    claims = []
+    for number, sentence in enumerate(sentences):
+        for claim in reconcile.extract(sentence):
+            if claim.kind == Kind.COUNT:
+                claims.append(dataclasses.replace(claim, source="abcdef"[number],
+                                                  id=f"c{len(claims) + 1}"))
+    return claims
+
+
+def _texts(claims, settings):
+    groups, _ = match_story(claims, settings)
+    return sorted(sorted(f"{c.source}:{c.text}" for c in g) for g in groups)
+
+
+@pytest.mark.parametrize(("others", "joined"), [
+    ("One man was killed and five others were injured on Sunday.", True),
+    ("A woman died at the scene and five other people were wounded.", True),
+    # others besides people shot, or besides other wounded: not all the wounded
+    ("Two people were shot, one fatally, and five others were wounded.", False),
+    ("Two were critically wounded and five others were injured.", False),
+    ("Police said five others were injured.", False),  # besides whom?
+])
+def test_match_others_wounded_besides_the_dead_are_the_wounded(others, joined):
+    settings = _shipped()
+    claims = _tolls(others, "Five people were injured in the shooting.")
+    texts = _texts(claims, settings)
+    together = any(any(t.startswith("a:") and "five" in t.lower() for t in g)
+                   and "b:Five people" in g for g in texts)
+    assert together is joined, texts
+
+
+def test_match_others_wounded_join_no_total_when_two_groups_state_it():
+    from reconcile.match import _join_wounded_others
+
+    settings = _shipped()
+    others, first, second = _tolls("One man was killed and five others were injured.",
+                                   "Five people were injured at the party.",
+                                   "Five people were injured at the bar.")[1:]
+    assert _join_wounded_others([[others], [first], [second]], settings, {}) == [
+        [others], [first], [second]]  # which five?
+    assert _join_wounded_others([[others], [first, second]], settings, {}) == [
+        [first, second, others]]
 
 
 def test_match_others_are_not_a_total():
