@@ -761,17 +761,25 @@ def _join_wounded_others(groups: list[list[Claim]], settings: MatchSettings,
     if not settings.outcomes:
         return groups
     def figure(group: list[Claim], others: bool) -> float | None:
+        """The figure of a group of others wounded besides the dead, or of wounded people
+        (each claim a closed count of people, one at least told of as wounded and none as
+        anything else: "nine people were hospitalized", "nine people, reporters said")."""
         values = {claim.value.stated for claim in group}
-        if len(values) != 1 or not all(
-                claim.kind == Kind.COUNT and _besides(claim) == others
-                and (others or _head(claim) in settings.victims or _head(claim) == PEOPLE)
-                and _outcomes(claim.subject, set(claim.subject.split()),
-                              settings.outcomes) == {"injured"}
-                and (not others or _others_of_another_outcome(claim, settings))
-                for claim in group):
-            return None
+        if len(values) != 1 or not all(claim.kind == Kind.COUNT and _besides(claim) == others
+                                       and _both_closed(claim, claim) for claim in group):
+            return None  # "more than 30 others" holds too much to be the same fact
+        outcomes = [_outcomes(claim.subject, set(claim.subject.split()), settings.outcomes)
+                    for claim in group]
+        if others:
+            told = all(outcome == {"injured"} and _others_of_another_outcome(claim, settings)
+                       for claim, outcome in zip(group, outcomes))
+        else:
+            told = (all(_head(claim) in settings.victims or _head(claim) == PEOPLE
+                        for claim in group)
+                    and all(outcome <= {"injured"} for outcome in outcomes)
+                    and {"injured"} in outcomes)
         value = next(iter(values))
-        return value if isinstance(value, float) else None
+        return value if told and isinstance(value, float) else None
 
     totals: dict[float, list[int]] = defaultdict(list)
     for number, group in enumerate(groups):
@@ -800,9 +808,16 @@ def _others_of_another_outcome(claim: Claim, settings: MatchSettings) -> bool:
     at = claim.sentence.find(claim.text)
     if at <= 0:
         return False
-    before = set(re.findall(r"[a-z]+", claim.sentence[:at].lower()))
+    # "shot two people to death", "shot and killed", "fatally shot": a death, not a wound;
+    # and the others' own verb right before them ("killed two and wounded nine others")
+    text = _OWN_WOUND_VERB.sub("", _SHOT_DEAD.sub(" killed ", claim.sentence[:at].lower()))
+    before = set(re.findall(r"[a-z]+", text))
     return (_outcomes(" ".join(sorted(before)), before, settings.outcomes) == {"killed"}
             and "shot" not in before)
+
+
+_OWN_WOUND_VERB = re.compile(r"\b(?:wound|injur|hurt)[a-z]*\s*$")
+_SHOT_DEAD = re.compile(r"\bfatally\s+shot\b|\bshot\s+(?:and\s+killed|dead\b|(?:[\w-]+\s+){0,3}to\s+death)")
 
 
 def _one_fact_per_source(claims: list[Claim], canonical: dict[str, str]) -> bool:

@@ -388,6 +388,8 @@ def _texts(claims, settings):
 @pytest.mark.parametrize(("others", "joined"), [
     ("One man was killed and five others were injured on Sunday.", True),
     ("A woman died at the scene and five other people were wounded.", True),
+    ("The gunman shot two men to death and wounded five others.", True),
+    ("The gunman killed two men and wounded more than five others.", False),  # open-ended
     # others besides people shot, or besides other wounded: not all the wounded
     ("Two people were shot, one fatally, and five others were wounded.", False),
     ("Two were critically wounded and five others were injured.", False),
