@@ -378,7 +378,11 @@ def numbers_overlap(a: Claim, b: Claim) -> bool:
 
 def _both_closed(a: Claim, b: Claim) -> bool:
     """Neither interval is open at either end (no "at least five", "as many as 100")."""
-    return None not in (a.value.low, a.value.high, b.value.low, b.value.high)
+    return _closed(a) and _closed(b)
+
+
+def _closed(claim: Claim) -> bool:
+    return None not in (claim.value.low, claim.value.high)
 
 
 def _closeness(a: Claim, b: Claim, settings: MatchSettings) -> float:
@@ -760,13 +764,14 @@ def _join_wounded_others(groups: list[list[Claim]], settings: MatchSettings,
     figure, when there is exactly one."""
     if not settings.outcomes:
         return groups
+
     def figure(group: list[Claim], others: bool) -> float | None:
         """The figure of a group of others wounded besides the dead, or of wounded people
         (each claim a closed count of people, one at least told of as wounded and none as
         anything else: "nine people were hospitalized", "nine people, reporters said")."""
         values = {claim.value.stated for claim in group}
         if len(values) != 1 or not all(claim.kind == Kind.COUNT and _besides(claim) == others
-                                       and _both_closed(claim, claim) for claim in group):
+                                       and _closed(claim) for claim in group):
             return None  # "more than 30 others" holds too much to be the same fact
         outcomes = [_outcomes(claim.subject, set(claim.subject.split()), settings.outcomes)
                     for claim in group]
@@ -817,7 +822,8 @@ def _others_of_another_outcome(claim: Claim, settings: MatchSettings) -> bool:
 
 
 _OWN_WOUND_VERB = re.compile(r"\b(?:wound|injur|hurt)[a-z]*\s*$")
-_SHOT_DEAD = re.compile(r"\bfatally\s+shot\b|\bshot\s+(?:and\s+killed|dead\b|(?:[\w-]+\s+){0,3}to\s+death)")
+_SHOT_DEAD = re.compile(r"\bfatally\s+shot\b"
+                        r"|\bshot\s+(?:and\s+killed|dead\b|(?:[\w-]+\s+){0,3}to\s+death)")
 
 
 def _one_fact_per_source(claims: list[Claim], canonical: dict[str, str]) -> bool:
