@@ -148,6 +148,16 @@ def test_report_render_findings_only_keeps_conflicts_updates_and_names(report, f
         assert left in everything and not re.search(rf"\b{left}\b", shown)
 
 
+def test_report_render_findings_only_leaves_out_decided_findings(report):
+    from reconcile.model import GroupDecision
+
+    decided = GroupDecision(finding="F1", status="false-positive", silenced=True)
+    groups = tuple(dataclasses.replace(g, decision=decided) if g.id == "g10" else g
+                   for g in report.groups)
+    shown = render(dataclasses.replace(report, groups=groups), "markdown", findings_only=True)
+    assert "(g1)" in shown and "(g10)" not in shown
+
+
 def test_report_render_findings_only_csv_keeps_the_rows_of_findings_and_errors(report):
     rows = list(csv.DictReader(io.StringIO(render(report, "csv", findings_only=True))))
     assert {r["group"] for r in rows if r["verdict"] != "error"} == {"g1", "g10", "g8"}

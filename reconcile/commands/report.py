@@ -41,10 +41,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "tcp://10.0.0.5:8786 (implies --engine dask; without it, dask "
                              "starts a local cluster of --jobs workers)")
     parser.add_argument("--findings-only", action="store_true",
-                        help="show only the stories with a conflict or an update, and only "
-                             "those facts in them; the summary still counts everything (for an "
-                             "archive, whose report is mostly agreements and single-source "
-                             "facts; not for --format json, always the complete report)")
+                        help="show only the stories with a conflict, an update or a name "
+                             "spelled two ways, and only the conflicts and updates in them; the "
+                             "summary still counts everything (for an archive, whose report is "
+                             "mostly agreements and single-source facts; not for --format json, "
+                             "always the complete report)")
     parser.add_argument("--stats", action="store_true",
                         help="print the run's figures on standard error, even with --quiet: "
                              "articles, claims, candidate pairs against all pairs, time per "
@@ -55,14 +56,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, io: Streams) -> int:
     from reconcile.decisions import apply_decisions, load_accepted
     from reconcile.engine import open_engine
-    from reconcile.errors import UsageError
     from reconcile.pipeline import PROGRESS_STEPS, build_report
-    from reconcile.report import FINDINGS_ONLY_FORMATS, stream
+    from reconcile.report import refuse_findings_only, stream
 
     fmt = output_format(args.format, args.output, BY_SUFFIX, "terminal")
-    if args.findings_only and fmt not in FINDINGS_ONLY_FORMATS:
-        raise UsageError(f"report: --findings-only does not apply to the {fmt} format, which is "
-                         "always the complete report")  # before the long run, not after it
+    if args.findings_only:
+        refuse_findings_only(fmt)  # before the long run, not after it
     decisions = load_accepted(args.accepted)  # a bad decisions file fails before the long run
     started = time.perf_counter()
     # a missing Dask or an unreachable scheduler fails before the long run too

@@ -40,10 +40,15 @@ def render(report: Report, fmt: str, *, color: bool = False, width: int = 100,
                          + ", ".join(sorted(FORMATS)))
     if not findings_only:
         return renderer(report, color=color, width=width)
+    refuse_findings_only(fmt)
+    return renderer(report, color=color, width=width, findings_only=True)
+
+
+def refuse_findings_only(fmt: str) -> None:
+    """Raise UsageError when `fmt` cannot leave out all but the findings."""
     if fmt not in FINDINGS_ONLY_FORMATS:
         raise UsageError(f"--findings-only does not apply to the {fmt} format, which is always "
                          "the complete report")
-    return renderer(report, color=color, width=width, findings_only=True)
 
 
 # Formats that can be written piece by piece: an archive's report is never one string.
@@ -60,4 +65,5 @@ def stream(report: Report, fmt: str, *, color: bool = False, width: int = 100,
     return [render(report, fmt, color=color, width=width, findings_only=findings_only)]
 
 
-__all__ = ["FINDINGS_ONLY_FORMATS", "FORMATS", "STREAMS", "Renderer", "render", "stream"]
+__all__ = ["FINDINGS_ONLY_FORMATS", "FORMATS", "STREAMS", "Renderer", "refuse_findings_only",
+           "render", "stream"]

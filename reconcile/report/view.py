@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reconcile.decisions import STALE_NOTE
+from reconcile.decisions import FINDING_VERDICTS, STALE_NOTE
 from reconcile.model import Claim, Group, Report, Source, Story
 
 # "decided": a conflict or update that an editor accepted or marked a false positive
@@ -112,10 +112,6 @@ def decision_text(group: Group) -> str:
     return f"open; {STALE_NOTE} (was: {was})"
 
 
-# what --findings-only keeps: the open findings, not what editors have decided
-FINDING_VERDICTS = ("conflict", "update")
-
-
 def arrange(report: Report, findings_only: bool = False) -> tuple[StoryView, ...]:
     """Stories in report order with their sources and groups; unknown ids never raise.
 
@@ -142,6 +138,7 @@ def arrange(report: Report, findings_only: bool = False) -> tuple[StoryView, ...
         ordered = sorted(groups_by_story.get(story.id, ()), key=group_order)
         left_out = 0
         if findings_only:
+            # the open findings: a decided one shows as "decided", and is left out
             shown = [g for g in ordered if display_verdict(g) in FINDING_VERDICTS]
             if not shown and not story.names:
                 continue
