@@ -193,6 +193,25 @@ def test_check_format_follows_the_output_extension(tmp_path, monkeypatch, name, 
     assert (tmp_path / name).read_text(encoding="utf-8").startswith(opening)
 
 
+def test_check_flags_a_figure_the_archive_gave_otherwise_months_ago(tmp_path, monkeypatch):
+    """A report calls figures of reports weeks apart an update; a new article that gives
+    another figure than the archive published is still for an editor to confirm."""
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "archive" / "bridge.md").write_text(
+        "---\ntitle: Council approves Elm Street bridge repair\ndate: 2025-03-05\n"
+        "outlet: River Times\n---\nThe city council approved a $27 million repair of the Elm "
+        "Street bridge, closing it for 14 months.\n", encoding="utf-8")
+    (tmp_path / "new" / "bridge.md").write_text(
+        "---\ntitle: Elm Street bridge repair begins\ndate: 2025-05-20\n"
+        "outlet: Valley Post\n---\nWork began on Tuesday on the Elm Street bridge. The city "
+        "council approved a $17 million repair of the Elm Street bridge in March.\n",
+        encoding="utf-8")
+    code, out, _ = run(["check", "new/bridge.md", "--against", "archive"], tmp_path, monkeypatch)
+    assert code == 1
+    assert [f["rule"] for f in findings(out)] == ["money-conflict"]
+
+
 def test_check_configuration_gives_archive_fail_level_and_index(tmp_path, monkeypatch):
     write_project(tmp_path)
     (tmp_path / "reconcile.toml").write_text(

@@ -6,6 +6,12 @@ archive claims come from the index rather than from extraction, and story simila
 weighted by the archive's document frequencies (reconcile.check.terms). Only the stories that
 hold a checked article are matched and judged; the archive's own stories are not this run's
 business.
+
+Nor are figures that differ between reports written weeks apart an update here
+(`update_after_days`): a report reads them as a later state or the next instance of a
+series, but a new article that gives another figure than the archive published, however long
+ago, is for an editor to confirm before it goes out ("$17 million" now for the repair the
+archive gave as "$27 million" in March). A toll that rises is still an update.
 """
 from __future__ import annotations
 
@@ -57,7 +63,7 @@ def compare(articles: Sequence[Article], rules: Rules, frequencies: Mapping[str,
         matched, _ = match_story(story_claims, settings, canonical)
         for claims in matched:
             groups.append(judge_group(f"g{len(groups) + 1}", story.id, claims, source_map,
-                                      canonical, update_words, tol.get("update_after_days")))
+                                      canonical, update_words))
     story_of = {sid: story.id for story in stories for sid in story.sources}
     return Report(sources=tuple(sources), stories=tuple(stories),
                   claims=tuple(c for s in sources for c in by_source[s.id]),
