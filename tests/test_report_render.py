@@ -148,6 +148,15 @@ def test_report_render_findings_only_keeps_conflicts_updates_and_names(report, f
         assert left in everything and not re.search(rf"\b{left}\b", shown)
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "terminal", "html"])
+def test_report_render_findings_only_says_when_there_is_nothing_to_show(report, fmt):
+    quiet = dataclasses.replace(report, groups=tuple(
+        g for g in report.groups if str(g.verdict) not in ("conflict", "update")))
+    shown = render(quiet, fmt, findings_only=True)
+    assert "Shown: nothing, as no story has a conflict, an update or a name" in shown
+    assert "Story s1" not in shown
+
+
 def test_report_render_findings_only_leaves_out_decided_findings(report):
     from reconcile.model import GroupDecision
 

@@ -152,6 +152,9 @@ def arrange(report: Report, findings_only: bool = False) -> tuple[StoryView, ...
 def findings_note(stories: tuple[StoryView, ...]) -> str:
     """The line that says a report shows only its findings."""
     count = sum(len(view.groups) for view in stories)
+    if not stories:
+        return ("Shown: nothing, as no story has a conflict, an update or a name spelled two "
+                "ways (--findings-only)")
     return (f"Shown: only the {_plural(len(stories), 'story', 'stories')} with a conflict, an "
             f"update or a name spelled two ways, and in them only the "
             f"{_plural(count, 'conflict or update', 'conflicts and updates')}; agreements, "
