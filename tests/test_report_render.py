@@ -154,7 +154,7 @@ def test_report_render_findings_only_says_when_there_is_nothing_to_show(report, 
         g for g in report.groups if str(g.verdict) not in ("conflict", "update")))
     shown = render(quiet, fmt, findings_only=True)
     assert "Shown: nothing, as no story has a conflict, an update or a name" in shown
-    assert "Story s1" not in shown
+    assert "Story s1" not in shown and "No articles to compare" not in shown
 
 
 def test_report_render_findings_only_leaves_out_decided_findings(report):

@@ -168,7 +168,7 @@ def render(report: Report, *, color: bool = False, width: int = 100,
              f'<p class="muted">{esc(summary.sentence())}.</p>{note}',
              _summary_list(summary), "</header>",
              _toolbar(report, stories), _story_index(stories), "<main>"]
-    if not stories:
+    if not stories and not findings_only:  # with findings_only the header says why
         parts.append('<p class="muted">No articles to compare.</p>')
     order = 0
     for story in stories:
