@@ -39,9 +39,8 @@ from typing import Any
 from reconcile.events import (PLACE_CHARS, STREET_WORDS, EventMarks, Figures, Numbers,
                               country_pattern, event_marks, figures, number_profiles,
                               other_countries, other_figures, other_periods, other_tickers,
-                              street_pattern,
-                              title_countries, title_figures, title_periods, title_tickers,
-                              week_periods)
+                              street_pattern, title_countries, title_figures, title_periods,
+                              title_tickers, week_periods)
 from reconcile.extract.context import parse_published as _date
 from reconcile.model import Claim, Kind, Source, Story
 from reconcile.names import names_in, story_name_variants

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reconcile.extract.context import parse_published
+from reconcile.match import is_age
 from reconcile.model import Claim, DateValue, Group, Kind, NumberValue, QuoteValue, Source, Verdict
 
 
@@ -177,7 +178,7 @@ def _is_update(claims: list[Claim], sources: dict[str, Source]) -> bool:
 def _aged(claims: list[Claim], sources: dict[str, Source]) -> bool:
     """One person's age given by reports far enough apart for them to have grown that much
     older ("Pruett, 35" at his arrest, "Pruett, 37" at his plea two years on)."""
-    days = _report_days(claims, sources) if _an_age(claims[0]) else None
+    days = _report_days(claims, sources) if is_age(claims[0]) else None
     if days is None or not all(isinstance(c.value.stated, (int, float)) for c in claims):
         return False
     dated = sorted(zip(days, (c.value.stated for c in claims)))
@@ -186,10 +187,6 @@ def _aged(claims: list[Claim], sources: dict[str, Source]) -> bool:
         if not 0 <= age_b - age_a <= years:
             return False
     return dated[-1][1] > dated[0][1]
-
-
-def _an_age(claim: Claim) -> bool:
-    return claim.kind == Kind.QUANTITY and claim.value.unit.endswith(" of age")
 
 
 def _aged_reason(claims: list[Claim], sources: dict[str, Source]) -> str:
@@ -235,7 +232,7 @@ def _moved_on(claims: list[Claim], sources: dict[str, Source], days: float | Non
     such reports, or None: two reports written closer together that differ still disagree,
     and so does every group with an undated report. Not for tolls, which the caller leaves to
     `_is_update`: casualties do not fall with time."""
-    if days is None or claims[0].kind == Kind.QUOTE or _an_age(claims[0]):
+    if days is None or claims[0].kind == Kind.QUOTE or is_age(claims[0]):
         return None  # a quotation's words do not change with time; an age only as `_aged` says
     written = _report_days(claims, sources)
     if written is None:

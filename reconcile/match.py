@@ -96,7 +96,7 @@ def block_key(claim: Claim, settings: MatchSettings | None = None) -> tuple[str,
             unit = f"other {'people' if unit in _BESIDES else unit}"
         elif settings is not None and _several_of(claim, settings):
             unit = PEOPLE  # "two men", "two victims", "two people": see pair_score
-        if _is_age(claim):
+        if is_age(claim):
             # an age is a fact about one person: only the ages of one named person compare
             # (a story names a victim of 23, a suspect of 28 and a witness of 41); the ages of
             # people not named only ever agree (see match_story)
@@ -318,13 +318,14 @@ def _charged(claim: Claim) -> str | None:
     return name.lower()
 
 
-def _is_age(claim: Claim) -> bool:
+def is_age(claim: Claim) -> bool:
+    """A person's age ("35-year-old", "Pruett, 35"): a quantity in years of age."""
     return claim.kind == Kind.QUANTITY and claim.value.unit.endswith(" of age")
 
 
 def _age_span(claim: Claim) -> bool:
     """An age given as a span ("from 17 to 28 years old"): the ages of several people."""
-    return _is_age(claim) and isinstance(claim.value.stated, tuple)
+    return is_age(claim) and isinstance(claim.value.stated, tuple)
 
 
 def age_holder(claim: Claim) -> str | None:
@@ -444,7 +445,7 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
             return 0.0
         return 1.0 if relation in ("same", "excerpt") else 0.8
     same_span = _same_written_span(a, b)
-    if _is_age(a):
+    if is_age(a):
         subject = 100.0  # blocked by the person named: the same fact whatever the other words
     else:
         subject = _subject_similarity(a, b, strict=isinstance(a.value, DateValue) and not same_span)
@@ -517,7 +518,7 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     if closeness < 1.0 and subject < floor:
         return 0.0  # values that differ are only the same fact when the words agree too
     if closeness < 1.0 and (a.kind == Kind.COUNT and not nearest
-                            or a.kind == Kind.QUANTITY and not _is_age(a)) and not words_shared:
+                            or a.kind == Kind.QUANTITY and not is_age(a)) and not words_shared:
         # letters in common are not words in common ("killed" and "pulled" score 67): two
         # different counts conflict only when their predicates share a word or an outcome,
         # or are two sources' nearest figures of one thing ("84 HIMARS launchers" / "82")
@@ -816,9 +817,9 @@ def _others_of_another_outcome(claim: Claim, settings: MatchSettings) -> bool:
     # "shot two people to death", "shot and killed", "fatally shot": a death, not a wound;
     # and the others' own verb right before them ("killed two and wounded nine others")
     text = _OWN_WOUND_VERB.sub("", _SHOT_DEAD.sub(" killed ", claim.sentence[:at].lower()))
-    before = set(re.findall(r"[a-z]+", text))
-    return (_outcomes(" ".join(sorted(before)), before, settings.outcomes) == {"killed"}
-            and "shot" not in before)
+    words = re.findall(r"[a-z]+", text)  # in order: _outcomes reads an attempt by word order
+    return (_outcomes(" ".join(words), set(words), settings.outcomes) == {"killed"}
+            and "shot" not in words)
 
 
 _OWN_WOUND_VERB = re.compile(r"\b(?:wound|injur|hurt)[a-z]*\s*$")
