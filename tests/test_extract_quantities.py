@@ -424,6 +424,11 @@ NUMBERS = [
     # the base of a rate is no count; the figure before it is
     pytest.param("It logged 240 crimes per 100,000 residents.", [("count", "240 crimes", 240.0, "crime", None)],
                  id="rate-base-not-a-count"),
+    # a name that ends a sentence does not take the number that starts the next one
+    pytest.param("A gunman opened fire in Hialeah. Seven people died.",
+                 [("count", "Seven people", 7.0, "people", None)], id="spelled-after-a-name-ending-a-sentence"),
+    pytest.param("Shots rang out in Miami. 5 people were hurt.",
+                 [("count", "5 people", 5.0, "people", None)], id="digits-after-a-name-ending-a-sentence"),
 ]
 
 NOT_CLAIMS = [
@@ -431,6 +436,7 @@ NOT_CLAIMS = [
     pytest.param("Cases of COVID-19 rose.", [], id="covid-19"),
     pytest.param("The court ruled in a 5-4 vote.", [], id="vote-score"),
     pytest.param("The S&P 500 closed higher.", [], id="index-name"),
+    pytest.param("Traffic on U.S. 1 was slow.", [], id="name-after-an-abbreviation"),
     pytest.param("Call 555-867-5309 for tickets.", [], id="phone-number"),
     pytest.param("He lives at 1600 Pennsylvania Avenue.", [], id="street-address"),
     pytest.param("Shots rang out in the 300 block of North Street.", [], id="block-address"),

@@ -86,7 +86,13 @@ def _abbreviation_before(text: str, period: int, floor: int) -> bool:
     """Whether the period at `period` closes an abbreviation ("U.S.", "Mr.") or an initial
     ("John F. Kennedy") rather than a sentence."""
     before = _WORD_BEFORE.search(text, max(floor, period - 12), period + 1)
-    word = before.group(1).lower().rstrip(".") if before else ""
+    return is_abbreviation(before.group(1) if before else "")
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether a word with its period ("U.S.", "Mr.", "F.") is an abbreviation or an initial,
+    whose period does not end a sentence ("Miami." is neither)."""
+    word = word.lower().rstrip(".")
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

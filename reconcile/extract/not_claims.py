@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from reconcile.extract.context import is_abbreviation
 from reconcile.extract.numbers import Number
 from reconcile.extract.words import MONTH_NUMBER, STOPWORDS, WEEKDAY_NUMBER, looks_plural
 from reconcile.rules import Rules, Unit
@@ -150,6 +151,8 @@ def _after_name(prefix: str, n: Number, after: str, unit_match, rules: Rules) ->
     if not prev:
         return False
     word = prev.group(1)
+    if _ends_sentence(word):
+        return False  # "shot in Miami. 5 people": the number starts a sentence of its own
     lower = word.lower().rstrip(".")
     measured = unit_match is not None and (unit_match[0].dimension != "time" or after.isalpha())
     if lower in rules.number_names:
@@ -160,6 +163,11 @@ def _after_name(prefix: str, n: Number, after: str, unit_match, rules: Rules) ->
     return ((word[0].isupper() or any(ch.isupper() for ch in word[1:]))
             and lower not in _SENTENCE_START_WORDS
             and not _sentence_initial(prefix, prev.start(1)))
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether the period after a word ends its sentence: "Miami.", but not "U.S." or "Mr."."""
+    return word.endswith(".") and not is_abbreviation(word)
 
 
 def _sentence_initial(prefix: str, position: int) -> bool:
@@ -187,6 +195,8 @@ def spelled_in_name(text: str, n: Number, prefix: str, rules: Rules) -> bool:
     word = prev.group(1)
     if word.lower().rstrip(".") in rules.number_names:
         return True
+    if _ends_sentence(word):
+        return False  # "in Miami. Seven people were killed"
     return (text[n.start:n.start + 1].isupper() and word[:1].isupper()
             and word.lower() not in _SENTENCE_START_WORDS
             and not _sentence_initial(prefix, prev.start(1)))
