@@ -180,6 +180,18 @@ def test_another_definite_victim_keeps_their_injury():
     assert counts(text) == [("A man", 1, "man", "killed"), ("The boy", 1, "boy", "injured")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A fifth victim, an 18-year-old woman found outside, was taken to a hospital.",
+     [("A fifth victim", 1, "victim", "injured")]),
+    ("A victim, the woman's son, was taken to a hospital.", [("A victim", 1, "victim", "injured")]),
+    # a list is several victims, and a victim told beside another is not the one hurt
+    ("A man, a woman, and a child were shot.", []),
+    ("A girl was shot along with her uncle, who died.", []),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_victim_named_again_in_an_aside_is_one_victim(text, expected):
+    assert [c for c in counts(text) if c[3] in ("killed", "injured")] == expected
+
+
 def test_a_victims_relative_is_not_the_victim():
     text = "Police spoke with the boy's mother, who was taken to a hospital after fainting."
     assert not [c for c in counts(text) if c[3] == "injured"]
@@ -494,11 +506,24 @@ def test_counts_in_different_states_are_not_added():
     assert not [c for c in reconcile.extract(text) if c.kind == "count" and " and " in c.text]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The shootout killed three people and injured a fourth.",
+     [("three people", 3, "people", "shootout killed"), ("a fourth", 1, "person", "injured")]),
+    ("Two men were killed and a third was wounded.",
+     [("Two men", 2, "man", "killed"), ("a third", 1, "person", "injured")]),
+    # an ordinal before a noun is no victim of its own, nor is a share
+    ("Timea, a sixth grader, died later.", []),
+    ("A third of the victims were wounded.", []),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_an_ordinal_standing_for_the_next_victim_is_one_victim(text, expected):
+    assert counts(text) == expected
+
+
 @pytest.mark.parametrize(("old", "new", "problem"), [
     ("  he: [man,", "  he: man\n  it: [man,",
      "casualties.yaml: pronouns.he: expected a list of the nouns only this pronoun stands for, "
      "got 'man'"),
-    ("people_forms: ['\\d{1,3}-year-old']", "people_forms: ['(\\d-year-old']",
+    ("people_forms: ['\\d{1,3}-year-old',", "people_forms: ['(\\d-year-old',",
      "casualties.yaml: people_forms[0]: expected"),
     ("unharmed: [uninjured,", "unharmed: [7,", "casualties.yaml: unharmed: expected a list"),
     ("{double: 2,", "{double: two,",

@@ -47,6 +47,8 @@ _GAP = r"(?:(?!\b(?:and|or|whose|whom|but|while)\b)[^.;:!?\n\"“”]){0,60}?"
 # "a man and a woman were killed" is two victims, not one
 _SECOND_OF_PAIR = re.compile(r"\b(?:and|or|&)\s+$|\band\s+(?:his|her|their)\s+$", re.IGNORECASE)
 _IN_A_LIST = re.compile(r",\s*$")
+# an aside that names the victim again: ", an 18-year-old woman found outside,"
+_APPOSITION = re.compile(r",\s*(?:an?|the)\s+[^,;:.!?\n]{1,50}?,\s*(?!and\b|or\b)", re.IGNORECASE)
 _PLURAL_VERB = re.compile(r"\b(?:were|are|have\s+been)\s+(?:\w+ly\s+)?(?:\w+\s+)?\Z", re.IGNORECASE)
 _AUX_PLAIN = r"\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been|got)\s+"
 # Between a figure's noun and its verb: at most an aside (", including a girl,", ", ages 16
@@ -781,8 +783,12 @@ def _claim(ctx: Context, match: re.Match[str], count: int, exclude: Sequence[tup
         return None
     rules: CasualtyRules = ctx.rules.casualties
     verb = match.start(outcome)
-    if count and rules.other_victim is not None and verb > match.end("noun") and \
-            rules.other_victim.search(ctx.text, match.end("noun"), verb):
+    after_noun = match.end("noun")
+    if count == 1:  # "A fifth victim, an 18-year-old woman, was hurt": one victim, named twice
+        aside = _APPOSITION.match(ctx.text, after_noun, verb)
+        after_noun = aside.end() if aside else after_noun
+    if count and rules.other_victim is not None and verb > after_noun and \
+            rules.other_victim.search(ctx.text, after_noun, verb):
         return None  # "a girl was shot along with her uncle, who died": the uncle died
     if count == 1 and verb > match.end("noun") and \
             _PLURAL_VERB.search(ctx.text, match.end("noun"), verb):

@@ -362,6 +362,10 @@ _ORDINAL_LEAD = re.compile(r"\b(?:the|first|second|last|next|past|previous|final
 _HALF_LEAD = re.compile(r"\b(?:than|nearly|almost|about|around|roughly|over|under|some|"
                         r"just|barely|only)\s+$", re.IGNORECASE)
 _HALF_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|our|a|an)\b", re.IGNORECASE)
+# what makes "a third." at a clause's end a share: "cut by a third.", "nearly a fourth."
+_FRACTION_LEAD = re.compile(r"\b(?:by|up\s+to|than|nearly|almost|about|around|roughly|over|under|some|"
+                            r"just|barely|only)\s+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"\w\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 
 
@@ -384,7 +388,14 @@ def _fraction_ok(raw: str, text: str, start: int, end: int) -> bool:
         return False  # "the first three quarters", "the past two quarters"
     if words[-2] in ("a", "an", "the") or words[-1].startswith(("quarter", "half", "halves")):
         # "a third suspect", "two quarters" of a year; but "cut by a third."
-        return of_after or words[-2] != "the" and bool(_CLAUSE_END.match(text, end))
+        if of_after:
+            return True
+        if words[-2] == "the" or not _CLAUSE_END.match(text, end):
+            return False
+        # "killed three people and injured a fourth.": a fourth person, not a quarter
+        return (len(words) > 2 or words[-2] not in ("a", "an")
+                or not _WORD_BEFORE.search(text, max(0, start - 30), start)
+                or bool(_FRACTION_LEAD.search(text, max(0, start - 12), start)))
     return True
 
 
