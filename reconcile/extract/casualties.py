@@ -81,6 +81,8 @@ class CasualtyRules:
     pairs: tuple[re.Pattern[str], ...] = ()
     # Speed: a victim noun followed by "and": an article without one holds no pair
     pair_hint: re.Pattern[str] | None = None
+    # "left a boy dead and | a woman wounded": the second victim of a left form, its verb unsaid
+    left_second: re.Pattern[str] | None = None
     # "a man and | a woman were killed": the second victim of a pair is not one of its own;
     # "a man was killed and | a woman was hurt" is
     second_of_pair: re.Pattern[str] | None = None
@@ -220,6 +222,9 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         active=build(r"\b(?:" + outcome_alternatives(active) + r")\s+" + person),
         left=build(_LEFT + person + r"\s+(?:"
                    + outcome_alternatives(left) + r")\b"),
+        left_second=build(_LEFT + r"[^.;:!?\n]{1,60}?\s(?:" + "|".join(
+            [*left["killed"], *left["injured"]]) + r")\s+and\s+" + person + r"\s+(?:"
+            + outcome_alternatives(left) + r")\b"),
         # "no one was seriously hurt" is not "no one was hurt": no adverb here
         nobody=build(r"(?P<det>\b(?:" + "|".join(nobody) + r"))(?P<noun>)\s+(?!else\b)"
                      + _AUX_PLAIN + r"(?!(?:critically|seriously|severely|gravely|badly)\b)(?:"
@@ -270,7 +275,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         everybody=frozenset(w.lower() for w in everybody),
     )
     scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
-               compiled.left, compiled.nobody, compiled.none_of]
+               compiled.left, compiled.left_second, compiled.nobody, compiled.none_of]
     return replace(compiled, twins={p.pattern: twin for p in scanned if p is not None
                                     and (twin := lowercase_twin(p)) is not None})
 
@@ -335,7 +340,7 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
     words = set(_WORD.findall(text.lower()))
     if might_hold_casualties(text, rules, words):
         forms = [(rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
-                 (rules.nobody, 0), (rules.none_of, 0)]
+                 (rules.left_second, 1), (rules.nobody, 0), (rules.none_of, 0)]
         if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(text)):
             forms[:0] = [(pattern, 2) for pattern in rules.pairs]
         lowered = text.lower() if rules.twins and text.isascii() else None
@@ -423,10 +428,15 @@ def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[
     if not matches:
         return joined
     found: dict[tuple[int, int], tuple[Claim, list[tuple[int, int]]]] = {}
-    for match, count in matches:
-        made = _claim(ctx, match, count, exclude)
-        if made is not None and (made[0].start, made[0].end) not in found:
-            found[(made[0].start, made[0].end)] = made
+    for first, count in matches:
+        match: re.Match[str] | None = first
+        while match is not None:
+            made = _claim(ctx, match, count, exclude)
+            if made is not None:
+                if (made[0].start, made[0].end) not in found:
+                    found[(made[0].start, made[0].end)] = made
+                break
+            match = _overlapped(ctx.text, match)
     pairs = [(c.start, c.end) for c, _ in found.values() if c.value.stated == 2]
     if pairs:  # "killed a boy and his uncle": the pair, not "killed a boy" as well
         found = {span: made for span, made in found.items()
@@ -446,6 +456,17 @@ def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[
     if deaths:
         claims = [claim for claim in claims if not _a_death_told_again(claim, deaths)]
     return _wounds_of_the_dead(ctx, claims, rules)
+
+
+def _overlapped(text: str, rejected: re.Match[str]) -> re.Match[str] | None:
+    """The next match of the same form that starts inside a match `_claim` turned down, which
+    the scan skipped: "An Augusta teenager is behind bars after | a 1-year-old boy was shot
+    and killed" (the teenager is not the victim, the boy is)."""
+    resume = max(rejected.end("det"), rejected.end("noun") if rejected.group("noun") else 0)
+    if resume <= rejected.start() or resume >= rejected.end():
+        return None
+    match = rejected.re.search(text, resume)
+    return match if match is not None and match.start() < rejected.end() else None
 
 
 def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
