@@ -79,6 +79,9 @@ def test_one_man_stays_the_number_extractors_claim():
     ("Three people were found shot to death in a car.", "Three people", "found shot death"),
     ("Two men were beaten to death.", "Two men", "beaten death"),
     ("Two people were shot to the ground.", "Two people", "shot"),
+    # "having" is an auxiliary: the three words after it are the predicate's
+    ("Only four people having suffered non-fatal injuries were kept.", "four people",
+     "suffered non-fatal injuries"),
 ])
 def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, subject):
     start = sentence.index(phrase)

@@ -26,8 +26,8 @@ about against toward towards than like per
 """.split())
 # Words that carry no predicate of their own: auxiliaries, reporting verbs, degree adverbs.
 _SKIP = frozenset("""
-is are was were be been being has have had do does did will would shall should can could may
-might must reportedly later also all each both still now then allegedly apparently initially
+is are was were be been being has have having had do does did will would shall should can could
+may might must reportedly later also all each both still now then allegedly apparently initially
 originally reported believed thought said say says told officials police authorities
 """.split())
 _SUBORDINATE = frozenset("that which who whom whose when where while after before because if as".split())
