@@ -209,6 +209,13 @@ def test_a_second_victim_of_a_sentence_is_read_too(text, expected):
     assert [c for c in counts(text) if c[3] in ("killed", "injured")] == expected
 
 
+def test_one_figure_of_two_kinds_of_people_counts_them_all():
+    assert counts("Five men and women were injured in a drive-by shooting.") == [
+        ("Five men and women", 5, "people", "injured")]
+    # a figure after "and" is a count of its own, and the two are added up
+    assert ("Two men", 2, "man", "") in counts("Two men and three women were injured.")
+
+
 def test_a_victims_relative_is_not_the_victim():
     text = "Police spoke with the boy's mother, who was taken to a hospital after fainting."
     assert not [c for c in counts(text) if c[3] == "injured"]

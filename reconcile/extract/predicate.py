@@ -39,6 +39,10 @@ _ASIDE = re.compile(r",\s*(?:ages?|aged)\s+\d{1,3}"
                     r"(?:\s*,\s*(?:and\s+)?\d{1,3}|\s+(?:and|&)\s+\d{1,3})*\s*,"
                     r"|,\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them|ages?|aged)\b"
                     r"[^,;:.]{0,60},|\s*(?P<dash>--|[—–])[^;:.—–]{1,60}?(?P=dash)")
+# one count of two kinds of people: "five men and women were injured" (no figure of its own
+# after "and": "two men and three women" are two counts, which joins.py adds up)
+AND_PEOPLE = re.compile(r"\s+(?:and|or|&)\s+(?:men|women|children|boys|girls|adults|teens|"
+                        r"teenagers|juveniles|kids)\b", re.IGNORECASE)
 # people counted by their age: "two 17-year-olds were killed"
 AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGNORECASE)
 # verbs that "to death" completes: "three people were shot to death" were killed
@@ -54,7 +58,7 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
                       after_words: int = 3, before_words: int = 2) -> str:
     """The predicate words of the count at text[start:end], within the sentence [lo, hi)."""
     after = text[end:min(hi, end + 100)]
-    aside = _ASIDE.match(after) or AGES_AFTER.match(after)
+    aside = _ASIDE.match(after) or AGES_AFTER.match(after) or AND_PEOPLE.match(after)
     if aside:  # "Four people, including a 13-year-old girl, were injured", "two 17-year-olds"
         after = after[aside.end():]
     stop = _BREAK.search(after)
