@@ -465,8 +465,13 @@ def _overlapped(text: str, rejected: re.Match[str]) -> re.Match[str] | None:
     resume = max(rejected.end("det"), rejected.end("noun") if rejected.group("noun") else 0)
     if resume <= rejected.start() or resume >= rejected.end():
         return None
-    match = rejected.re.search(text, resume)
+    # Speed: a form spans a few words, so the search needs no more text than this; a search
+    # to the text's end after every turned-down match would cost a scan of the article each
+    match = rejected.re.search(text, resume, min(len(text), rejected.end() + _FORM_REACH))
     return match if match is not None and match.start() < rejected.end() else None
+
+
+_FORM_REACH = 400  # characters: longer than any match of the forms (gap 60, outcomes, names)
 
 
 def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
