@@ -359,12 +359,11 @@ _ORDINAL_LEAD = re.compile(r"\b(?:the|first|second|last|next|past|previous|final
                            r"its|their|his|her|our|other)\s+$", re.IGNORECASE)
 
 
-_HALF_LEAD = re.compile(r"\b(?:than|nearly|almost|about|around|roughly|over|under|some|"
-                        r"just|barely|only)\s+$", re.IGNORECASE)
+_HEDGES_BEFORE_SHARE = "than|nearly|almost|about|around|roughly|over|under|some|just|barely|only"
+_HALF_LEAD = re.compile(rf"\b(?:{_HEDGES_BEFORE_SHARE})\s+$", re.IGNORECASE)
 _HALF_AFTER = re.compile(r"\s+(?:of|the|its|their|his|her|our|a|an)\b", re.IGNORECASE)
 # what makes "a third." at a clause's end a share: "cut by a third.", "nearly a fourth."
-_FRACTION_LEAD = re.compile(r"\b(?:by|up\s+to|than|nearly|almost|about|around|roughly|over|under|some|"
-                            r"just|barely|only)\s+$", re.IGNORECASE)
+_FRACTION_LEAD = re.compile(rf"\b(?:by|up\s+to|{_HEDGES_BEFORE_SHARE})\s+$", re.IGNORECASE)
 _WORD_BEFORE = re.compile(r"\w\s+$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)")
 
