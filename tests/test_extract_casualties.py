@@ -293,7 +293,9 @@ def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, su
     ("Three others are listed in serious condition.", "Three others", False),
     # the count is not the verb's subject, or the wound is in another clause
     ("The uncle of two officers suffered severe knife wounds.", "two officers", False),
-    ("Four people were shot, and one of them suffered a head wound.", "Four people", False),
+    # (a death in the article: people shot are not all wounded then)
+    ("Four people were shot, and one of them suffered a head wound. One died.", "Four people",
+     False),
 ])
 def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, injured):
     from reconcile.rules import load_rules
@@ -301,6 +303,19 @@ def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, inju
     words = load_rules().casualties.toll_words["injured"]
     subject = next(subject for found, _, _, subject in counts(text) if found == phrase)
     assert bool(words.intersection(subject.split())) == injured
+
+
+@pytest.mark.parametrize(("text", "injured"), [
+    ("Four people were shot at a party on Sunday. All are expected to survive.", True),
+    # a death anywhere in the article: the people shot may include the dead
+    ("Four people were shot at a party on Sunday. One of them died.", False),
+    ("Four people were shot Sunday, none fatally.", False),
+    # shot at is not hit
+    ("Two officers were shot at by a man.", False),
+])
+def test_people_shot_in_an_article_that_tells_of_no_death_were_wounded(text, injured):
+    subject = counts(text)[0][3]
+    assert ("injured" in subject.split()) == injured
 
 
 @pytest.mark.parametrize(("text", "expected"), [

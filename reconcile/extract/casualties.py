@@ -485,13 +485,32 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     if rules is None or after_count is None:
         return list(numbers)
     out = []
+    deathless: bool | None = None  # whether the article tells of no death at all
     for claim in numbers:
         outcome = _outcome_after(ctx, claim, rules, after_count) if claim.kind == Kind.COUNT \
             else None
+        if outcome is None and claim.kind == Kind.COUNT and _shot(claim, rules):
+            if deathless is None:
+                deathless = rules.toll_words["killed"].isdisjoint(_WORD.findall(ctx.text.lower()))
+            outcome = "injured" if deathless else None
         if outcome is not None:
             claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
         out.append(claim)
     return out
+
+
+def _shot(claim: Claim, rules: CasualtyRules) -> bool:
+    """A count of people shot, with no other outcome said: in an article that tells of no
+    death, "four people were shot" were wounded, as "four people were wounded" were."""
+    words = claim.value.unit.split() if claim.value.unit else []
+    subject = claim.subject.split()
+    # "one shot in the chest and the other in the leg": a bare figure is often a part
+    return (bool(words) and words[-1] in rules.victims and subject[:1] == ["shot"]
+            and len(claim.text.split()) > 1
+            and rules.states.isdisjoint(subject) and not _SHOT_AT.search(claim.sentence))
+
+
+_SHOT_AT = re.compile(r"\bshot\s+at\s*(?:by\b|but\b|[.,;!?]|$)", re.IGNORECASE)  # not hit
 
 
 def _outcome_after(ctx: Context, claim: Claim, rules: CasualtyRules,
