@@ -288,6 +288,7 @@ def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, su
     ("Four people are recovering from gunshot wounds after the party.", "Four people", True),
     ("Two men suffered non-life threatening injuries, police said.", "Two men", True),
     ("Four men, ages 19 and 20, received non-life threatening wounds.", "Four men", True),
+    ("Four people are recovering after being shot early Sunday. One died.", "Four people", True),
     # taken to a hospital, or in a condition: some of the wounded, maybe not all of them
     ("Four men were transported to the hospital with gunshot wounds.", "Four men", False),
     ("Three others are listed in serious condition.", "Three others", False),
