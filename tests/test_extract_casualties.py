@@ -310,7 +310,9 @@ def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, inju
     ("Four people were shot at a party on Sunday. All are expected to survive.", True),
     # a death anywhere in the article: the people shot may include the dead
     ("Four people were shot at a party on Sunday. One of them died.", False),
-    ("Four people were shot Sunday, none fatally.", False),
+    # a death denied is none
+    ("Four people were shot Sunday, none fatally.", True),
+    ("Four people were shot Sunday. It is a blessing no one died.", True),
     # shot at is not hit
     ("Two officers were shot at by a man.", False),
 ])

@@ -491,7 +491,8 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
             else None
         if outcome is None and claim.kind == Kind.COUNT and _shot(claim, rules):
             if deathless is None:
-                deathless = rules.toll_words["killed"].isdisjoint(_WORD.findall(ctx.text.lower()))
+                told = _NO_DEATH.sub(" ", ctx.text.lower())  # "none fatally", "no one died"
+                deathless = rules.toll_words["killed"].isdisjoint(_WORD.findall(told))
             outcome = "injured" if deathless else None
         if outcome is not None:
             claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
@@ -510,6 +511,8 @@ def _shot(claim: Claim, rules: CasualtyRules) -> bool:
             and rules.states.isdisjoint(subject) and not _SHOT_AT.search(claim.sentence))
 
 
+_NO_DEATH = re.compile(r"\b(?:none|no\s+one|nobody|neither)\b[^.;:!?\n]{0,30}?"
+                       r"\b(?:fatally|killed|died|dead)\b")
 _SHOT_AT = re.compile(r"\bshot\s+at\s*(?:by\b|but\b|[.,;!?]|$)", re.IGNORECASE)  # not hit
 
 
