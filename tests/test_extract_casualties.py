@@ -79,6 +79,11 @@ def test_one_man_stays_the_number_extractors_claim():
     ("Three people were found shot to death in a car.", "Three people", "found shot death"),
     ("Two men were beaten to death.", "Two men", "beaten death"),
     ("Two people were shot to the ground.", "Two people", "shot"),
+    # where the people were, between them and their verb
+    ("Four people in the car were killed.", "Four people", "killed"),
+    ("One of the men inside was pronounced dead.", "One of the men", "pronounced dead"),
+    # but not a longer phrase, which may hold a clause of its own
+    ("He shot four people in Greenville in 2013 and was sentenced.", "four people", "shot"),
     # "having" is an auxiliary: the three words after it are the predicate's
     ("Only four people having suffered non-fatal injuries were kept.", "four people",
      "suffered non-fatal injuries"),

@@ -43,6 +43,11 @@ _ASIDE = re.compile(r",\s*(?:ages?|aged)\s+\d{1,3}"
 # after "and": "two men and three women" are two counts, which joins.py adds up)
 AND_PEOPLE = re.compile(r"\s+(?:and|or|&)\s+(?:men|women|children|boys|girls|adults|teens|"
                         r"teenagers|juveniles|kids)\b", re.IGNORECASE)
+# where the counted people were, between them and their verb: "four people | in the car | were
+# killed", "one of the men | inside | was pronounced dead"
+_PLACE_BEFORE_VERB = re.compile(r"\s+(?:in|at|on|inside|outside|near|aboard|behind)\b"
+                                r"(?:\s+(?!(?:that|who|which|in|at|on)\b)[\w'’-]+){0,3}"
+                                r"(?=\s+(?:is|are|was|were|has|have|had)\s)", re.IGNORECASE)
 # people counted by their age: "two 17-year-olds were killed"
 AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGNORECASE)
 # verbs that "to death" completes: "three people were shot to death" were killed
@@ -58,7 +63,8 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
                       after_words: int = 3, before_words: int = 2) -> str:
     """The predicate words of the count at text[start:end], within the sentence [lo, hi)."""
     after = text[end:min(hi, end + 100)]
-    aside = _ASIDE.match(after) or AGES_AFTER.match(after) or AND_PEOPLE.match(after)
+    aside = (_ASIDE.match(after) or AGES_AFTER.match(after) or AND_PEOPLE.match(after)
+             or _PLACE_BEFORE_VERB.match(after))
     if aside:  # "Four people, including a 13-year-old girl, were injured", "two 17-year-olds"
         after = after[aside.end():]
     stop = _BREAK.search(after)
