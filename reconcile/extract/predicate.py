@@ -48,6 +48,11 @@ AND_PEOPLE = re.compile(r"\s+(?:and|or|&)\s+(?:men|women|children|boys|girls|adu
 _PLACE_BEFORE_VERB = re.compile(r"\s+(?:in|at|on|inside|outside|near|aboard|behind)\b"
                                 r"(?:\s+(?!(?:that|who|which|in|at|on)\b)[\w'’-]+){0,3}"
                                 r"(?=\s+(?:is|are|was|were|has|have|had)\s)", re.IGNORECASE)
+# a relative clause before a death, the sentence's verb: "two teens | who were shot in a
+# triple shooting on Wednesday | have died"
+_WHO_THEN_DIED = re.compile(r"\s+(?:who|that)\s+(?:were|are|had\s+been|have\s+been)\s"
+                            r"[^,;:.!?\"“”]{1,80}?\s+(?:have|has|had)\s+(?:since\s+)?(?=died\b)",
+                            re.IGNORECASE)
 # people counted by their age: "two 17-year-olds were killed"
 AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGNORECASE)
 # verbs that "to death" completes: "three people were shot to death" were killed
@@ -64,7 +69,7 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
     """The predicate words of the count at text[start:end], within the sentence [lo, hi)."""
     after = text[end:min(hi, end + 100)]
     aside = (_ASIDE.match(after) or AGES_AFTER.match(after) or AND_PEOPLE.match(after)
-             or _PLACE_BEFORE_VERB.match(after))
+             or _PLACE_BEFORE_VERB.match(after) or _WHO_THEN_DIED.match(after))
     if aside:  # "Four people, including a 13-year-old girl, were injured", "two 17-year-olds"
         after = after[aside.end():]
     stop = _BREAK.search(after)
