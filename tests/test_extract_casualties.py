@@ -84,6 +84,8 @@ def test_one_man_stays_the_number_extractors_claim():
     ("One of the men inside was pronounced dead.", "One of the men", "pronounced dead"),
     # but not a longer phrase, which may hold a clause of its own
     ("He shot four people in Greenville in 2013 and was sentenced.", "four people", "shot"),
+    # a part whose whole is a pronoun
+    ("Four men were shot and two of them died early Friday.", "two", "died early friday"),
     # a relative clause before the sentence's own verb, a death
     ("Two teens who were shot in a triple shooting on Wednesday have died.", "Two teens", "died"),
     ("Three people who were wounded last week have since died.", "Three people", "died"),

@@ -48,6 +48,8 @@ AND_PEOPLE = re.compile(r"\s+(?:and|or|&)\s+(?:men|women|children|boys|girls|adu
 _PLACE_BEFORE_VERB = re.compile(r"\s+(?:in|at|on|inside|outside|near|aboard|behind)\b"
                                 r"(?:\s+(?!(?:that|who|which|in|at|on)\b)[\w'’-]+){0,3}"
                                 r"(?=\s+(?:is|are|was|were|has|have|had)\s)", re.IGNORECASE)
+# the whole a count is part of, told by a pronoun: "two | of them | died"
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|us)\b", re.IGNORECASE)
 # a relative clause before a death, the sentence's verb: "two teens | who were shot in a
 # triple shooting on Wednesday | have died"
 _WHO_THEN_DIED = re.compile(r"\s+(?:who|that)\s+(?:were|are|had\s+been|have\s+been)\s"
@@ -69,7 +71,8 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
     """The predicate words of the count at text[start:end], within the sentence [lo, hi)."""
     after = text[end:min(hi, end + 100)]
     aside = (_ASIDE.match(after) or AGES_AFTER.match(after) or AND_PEOPLE.match(after)
-             or _PLACE_BEFORE_VERB.match(after) or _WHO_THEN_DIED.match(after))
+             or _PLACE_BEFORE_VERB.match(after) or _WHO_THEN_DIED.match(after)
+             or _OF_THEM.match(after))
     if aside:  # "Four people, including a 13-year-old girl, were injured", "two 17-year-olds"
         after = after[aside.end():]
     stop = _BREAK.search(after)
