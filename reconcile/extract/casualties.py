@@ -479,7 +479,8 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     verb tells it in words the predicate does not keep: "three others sustained non-fatal
     bullet wounds" were injured as "three others were injured" were (the predicate words stop
     at "bullet"). Only the own-verb forms: "four men were taken to the hospital" and "two are
-    in serious condition" are often some of the wounded, not all of them."""
+    in serious condition" are often some of the wounded, not all of them. And people shot, in
+    an article that tells of no death: "four people were shot" were wounded (`_shot`)."""
     rules: CasualtyRules | None = ctx.rules.casualties
     after_count = rules.after_count if rules is not None else None
     if rules is None or after_count is None:
