@@ -7,6 +7,11 @@ import reconcile
 from reconcile.extract.predicate import predicate_subject
 
 
+def predicate_of(sentence, phrase):
+    start = sentence.index(phrase)
+    return predicate_subject(sentence, start, start + len(phrase), 0, len(sentence))
+
+
 def counts(text):
     return [(c.text, c.value.stated, c.value.unit, c.subject)
             for c in reconcile.extract(text) if c.kind == "count"]
@@ -94,8 +99,7 @@ def test_one_man_stays_the_number_extractors_claim():
      "suffered non-fatal injuries"),
 ])
 def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, subject):
-    start = sentence.index(phrase)
-    assert predicate_subject(sentence, start, start + len(phrase), 0, len(sentence)) == subject
+    assert predicate_of(sentence, phrase) == subject
 
 
 @pytest.mark.parametrize(("text", "scope"), [
@@ -288,8 +292,7 @@ def test_a_charge_count_is_never_matched_with_a_toll():
     ("Three other men, ages 24, 25 and 41, were wounded.", "Three other men", "wounded"),
 ])
 def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, subject):
-    start = sentence.index(phrase)
-    assert predicate_subject(sentence, start, start + len(phrase), 0, len(sentence)) == subject
+    assert predicate_of(sentence, phrase) == subject
 
 
 @pytest.mark.parametrize(("text", "phrase", "injured"), [

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from reconcile.extract.numbers import TENS, UNITS, Number
-from reconcile.extract.predicate import AND_PEOPLE
+from reconcile.extract.predicate import AND_PEOPLE, PEOPLE_PLURALS
 from reconcile.extract.words import COMMON_VERBS, STOPWORDS, looks_plural, singular
 
 _TOKEN_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z0-9'’\-]*|\d+[A-Za-z]*(?=\s+[A-Za-z]))")
@@ -110,7 +110,7 @@ def counted_noun(text: str, end: int, n: Number,
                 extra = extra[:1]  # "categories of products leaving China"
             noun = " ".join([*modifiers, singular(head[0]), *[singular(w) for w in extra]])
             return noun, of_noun.start(1) + len(" ".join(extra))
-    if not partitive and head[0].lower() in _PEOPLE_PLURALS:
+    if not partitive and head[0].lower() in PEOPLE_PLURALS:
         both = AND_PEOPLE.match(text, noun_end)
         if both:  # "five men and women": five people
             return " ".join([*modifiers, "people"]), both.end()
@@ -242,8 +242,6 @@ def _rank_before(text: str, n: Number) -> list[str]:
 
 
 # Words that say what became of one counted thing ("one man dead"); never part of its noun.
-_PEOPLE_PLURALS = frozenset("men women children boys girls adults teens teenagers juveniles "
-                            "kids".split())
 _STATES = frozenset("dead died dies shot hurt slain".split())
 # "five new seasons": this stop word belongs to the counted noun
 _NOUN_STOPWORDS = STOPWORDS - {"new"}

@@ -41,8 +41,10 @@ _ASIDE = re.compile(r",\s*(?:ages?|aged)\s+\d{1,3}"
                     r"[^,;:.]{0,60},|\s*(?P<dash>--|[—–])[^;:.—–]{1,60}?(?P=dash)")
 # one count of two kinds of people: "five men and women were injured" (no figure of its own
 # after "and": "two men and three women" are two counts, which joins.py adds up)
-AND_PEOPLE = re.compile(r"\s+(?:and|or|&)\s+(?:men|women|children|boys|girls|adults|teens|"
-                        r"teenagers|juveniles|kids)\b", re.IGNORECASE)
+PEOPLE_PLURALS = frozenset("men women children boys girls adults teens teenagers juveniles "
+                           "kids".split())
+AND_PEOPLE = re.compile(r"\s+(?:and|or|&)\s+(?:" + "|".join(sorted(PEOPLE_PLURALS)) + r")\b",
+                        re.IGNORECASE)
 # where the counted people were, between them and their verb: "four people | in the car | were
 # killed", "one of the men | inside | was pronounced dead"
 _PLACE_BEFORE_VERB = re.compile(r"\s+(?:in|at|on|inside|outside|near|aboard|behind)\b"
@@ -53,7 +55,8 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|us)\b", re.IGNORECASE)
 # a relative clause before a death, the sentence's verb: "two teens | who were shot in a
 # triple shooting on Wednesday | have died"
 _WHO_THEN_DIED = re.compile(r"\s+(?:who|that)\s+(?:were|are|had\s+been|have\s+been)\s"
-                            r"[^,;:.!?\"“”]{1,80}?\s+(?:have|has|had)\s+(?:since\s+)?(?=died\b)",
+                            r"[^,;:.!?\"“”]{1,80}?\s+(?:have|has|had)\s+"
+                            r"(?:since\s+)?(?=died\b)",
                             re.IGNORECASE)
 # people counted by their age: "two 17-year-olds were killed"
 AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGNORECASE)
