@@ -250,6 +250,17 @@ def test_a_single_counted_noun_ends_before_what_became_of_it(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Five people were shot Sunday night, one of whom died.", [("one", 1, "people", "killed")]),
+    ("9 People Shot, 1 Fatally, After Party", [("1", 1, "people", "killed")]),
+    # the number extractor's own count stays the only one; "both" is no part of two
+    ("Four people were shot, one fatally.", [("one", 1, "people", "fatally")]),
+    ("Two men were shot, both fatally.", []),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_the_dead_among_people_shot_are_a_death_toll(text, expected):
+    assert [c for c in counts(text) if c[3] in ("killed", "fatally")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("He was charged with three counts of murder and one count of burglary.",
      [("three counts of murder", 3, "count", "charged murder"),
       ("one count of burglary", 1, "count", "burglary")]),

@@ -423,7 +423,7 @@ def extract_casualties(ctx: Context, numbers: Sequence[Claim],
 def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[int, int]],
                 rules: CasualtyRules) -> list[Claim]:
     joined = [*_joined_tolls(ctx, numbers, rules), *_wholes_of_parts(ctx, numbers, rules),
-              *_multiple_killings(ctx, exclude, rules)]
+              *_multiple_killings(ctx, exclude, rules), *_dead_among_the_shot(ctx, numbers, rules)]
     matches = _matches(ctx.text, rules)
     if not matches:
         return joined
@@ -786,6 +786,47 @@ def _counts_victims(claim: Claim, rules: CasualtyRules) -> bool:
             # "three dead suspects and two uninjured residents": two states, no one toll
             and rules.states.isdisjoint(words[:-1])
             and " of " not in claim.text)  # "three of the victims": a part (scope.py)
+
+
+# "four people were shot, | one fatally", "five were wounded, | two of them fatally", "six
+# were shot, | one of whom died": how many of the people shot died, right after them
+_FATAL_PART = re.compile(r"\s*,\s*(?:and\s+)?(?P<k>\d{1,3}|[a-z]+)(?:\s+of\s+(?:them|whom))?\s+"
+                         r"(?:fatally|(?:later\s+|has\s+|have\s+|since\s+)?died)\b",
+                         re.IGNORECASE)
+# the verb of the people shot, up to its time or place: "were shot early Sunday in Elm Park"
+_HIT_VERB = re.compile(r"(?:\s+(?:were|was|have\s+been|had\s+been|are))?\s+"
+                       r"(?:shot|wounded|injured)(?:\s+and\s+(?:wounded|injured))?"
+                       r"[^,.;:!?\n]{0,50}?(?=\s*,)", re.IGNORECASE)
+_HIT_WORDS = frozenset({"shot", "wounded", "injured"})  # the predicate of the people hit
+
+
+def _dead_among_the_shot(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules
+                         ) -> list[Claim]:
+    """The deaths told as a part of the people shot, where the number extractor reads no
+    count: "five were shot, one of whom died" ("one of whom" is a part), "9 People Shot, 1
+    Fatally" (a headline's capitals). "one fatally" after them is a count already. The wounded
+    are not derived (four shot, one fatally: three wounded): the one claim would hold both
+    the wound and the death in its words."""
+    out = []
+    counts = [n for n in numbers if n.kind == Kind.COUNT]
+    starts = {n.start for n in counts}
+    for hit in counts:
+        words = hit.subject.split()
+        if not _counts_victims(hit, rules) or hit.value.scope is not None or \
+                _HIT_WORDS.isdisjoint(words) or not rules.toll_words["killed"].isdisjoint(words):
+            continue
+        hi = ctx.sentence_span(hit.start)[1]
+        verb = _HIT_VERB.match(ctx.text, hit.end, hi)
+        part = _FATAL_PART.match(ctx.text, verb.end(), hi) if verb else None
+        if part is None or part.start("k") in starts:
+            continue
+        word = part.group("k").lower()
+        dead = float(word) if word.isdigit() else UNITS.get(word)
+        if dead is not None and 0 < dead < hit.value.stated:
+            out.append(ctx.claim(Kind.COUNT, part.start("k"), part.end("k"), NumberValue(
+                stated=float(dead), low=float(dead), high=float(dead), unit="people"),
+                subject="killed"))
+    return out
 
 
 # Nouns that name any victim: "the victim" may be the man an article says was killed.
