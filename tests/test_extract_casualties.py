@@ -30,6 +30,7 @@ def counts(text):
     ("A man suffered a gunshot wound to the arm.", [("A man", 1, "man", "injured")]),
     ("The gunman shot and killed a woman.", [("a woman", 1, "woman", "killed")]),
     ("The shooting left a teenager dead.", [("a teenager", 1, "teenager", "killed")]),
+    ("Officers found a man shot to death.", [("a man", 1, "man", "killed")]),
     ("Police said no one was injured.", [("no one", 0, "people", "injured")]),
     ("No-one was injured in the fire.", [("No-one", 0, "people", "injured")]),
     ("Nobody was hurt in the blast.", [("Nobody", 0, "people", "injured")]),
