@@ -27,6 +27,10 @@ def counts(text):
     ("A 20-year-old man is dead and a boy is wounded.",
      [("A 20-year-old man", 1, "man", "killed"), ("a boy", 1, "boy", "injured")]),
     ("The woman was dead when deputies arrived.", [("The woman", 1, "woman", "killed")]),
+    ("A 14-year-old boy who was shot inside a home in Littleton on Friday afternoon has died.",
+     [("A 14-year-old boy", 1, "boy", "killed")]),
+    # the clause names another victim: whose death is it?
+    ("A man who shot his wife in the kitchen of their home on Sunday has died.", []),
     ("A man suffered a gunshot wound to the arm.", [("A man", 1, "man", "injured")]),
     ("The gunman shot and killed a woman.", [("a woman", 1, "woman", "killed")]),
     ("The shooting left a teenager dead.", [("a teenager", 1, "teenager", "killed")]),

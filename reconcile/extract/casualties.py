@@ -83,6 +83,9 @@ class CasualtyRules:
     pair_hint: re.Pattern[str] | None = None
     # "left a boy dead and | a woman wounded": the second victim of a left form, its verb unsaid
     left_second: re.Pattern[str] | None = None
+    # "A 14-year-old boy who was shot inside a home on Friday has died": a death told after a
+    # relative clause longer than the gap of the other forms
+    who_died: re.Pattern[str] | None = None
     # "a man and | a woman were killed": the second victim of a pair is not one of its own;
     # "a man was killed and | a woman was hurt" is
     second_of_pair: re.Pattern[str] | None = None
@@ -222,6 +225,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         active=build(r"\b(?:" + outcome_alternatives(active) + r")\s+" + person),
         left=build(_LEFT + person + r"\s+(?:"
                    + outcome_alternatives(left) + r")\b"),
+        who_died=build(person + r"\s*,?\s+who\s+[^.;:!?\n\"“”]{1,100}?\s(?:"
+                       + outcome_alternatives(deaths(own_verb)) + r")\b"),
         left_second=build(_LEFT + r"[^.;:!?\n]{1,60}?\s(?:" + "|".join(
             [*left["killed"], *left["injured"]]) + r")\s+and\s+" + person + r"\s+(?:"
             + outcome_alternatives(left) + r")\b"),
@@ -275,7 +280,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         everybody=frozenset(w.lower() for w in everybody),
     )
     scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
-               compiled.left, compiled.left_second, compiled.nobody, compiled.none_of]
+               compiled.left, compiled.left_second, compiled.nobody, compiled.none_of,
+               compiled.who_died]
     return replace(compiled, twins={p.pattern: twin for p in scanned if p is not None
                                     and (twin := lowercase_twin(p)) is not None})
 
@@ -340,7 +346,8 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
     words = set(_WORD.findall(text.lower()))
     if might_hold_casualties(text, rules, words):
         forms = [(rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
-                 (rules.left_second, 1), (rules.nobody, 0), (rules.none_of, 0)]
+                 (rules.left_second, 1), (rules.nobody, 0), (rules.none_of, 0),
+                 (rules.who_died, 1)]
         if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(text)):
             forms[:0] = [(pattern, 2) for pattern in rules.pairs]
         lowered = text.lower() if rules.twins and text.isascii() else None
