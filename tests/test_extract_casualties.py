@@ -507,6 +507,20 @@ def test_a_death_told_with_a_pronoun_is_one_death(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Shots hit the house. She was taken to a hospital with non-life-threatening injuries.",
+     [("She", 1, "person", "injured")]),
+    ("He was treated at the hospital for minor injuries and released.",
+     [("He", 1, "person", "injured")]),
+    # no wound named: an arrest may end in a hospital too
+    ("He was arrested and taken to a hospital for an evaluation.", []),
+    # a wound an autopsy or a coroner tells of may have been the death
+    ("An autopsy found he suffered a gunshot wound to the chest.", []),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_wound_told_with_a_pronoun_and_its_injuries_is_one_injury(text, expected):
+    assert casualty_counts(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("A man shot and killed a young girl in Southaven before turning the gun on himself.",
      ("a young girl in Southaven before turning the gun on himself", 2)),
     ("The man who fatally shot seven people before killing himself had been drinking.",

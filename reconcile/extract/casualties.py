@@ -23,7 +23,11 @@ is a toll too: "a double homicide" is two dead, "a double murder-suicide" three.
 A victim may also be named by no noun of `people`: an age ("a 15-year-old was killed"), or a
 pronoun or a name right before a death ("He died at the scene", "Watford, 50, was pronounced
 dead"). Such a death is one of the victims an article already counted when it follows another
-victim's in its sentence or a toll of two; a wound told just before it is that victim's.
+victim's in its sentence or a toll of two; a wound told just before it is that victim's. A
+pronoun is read as one wounded victim only when the wound is named with a stay in hospital
+("She was taken to a hospital with non-life-threatening injuries", "he was treated for his
+wounds"): "he was taken to a hospital" alone may follow an arrest, and "he suffered a gunshot
+wound" is often told of the dead.
 """
 from __future__ import annotations
 
@@ -107,6 +111,9 @@ class CasualtyRules:
     pronoun_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     # words that tell of violence: a death told with a pronoun or a name is only read near one
     violence: frozenset[str] = frozenset()
+    # "She was taken to a hospital with non-life-threatening injuries", "he suffered a gunshot
+    # wound": a wound told with a pronoun, in words that name the wound
+    pronoun_wounds: tuple[re.Pattern[str], ...] = ()
     # "Watford died at the scene": a death told with the victim's name
     named: tuple[re.Pattern[str], ...] = ()
     # "one of the four people | killed": an outcome right after a part's whole
@@ -195,6 +202,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     def deaths(lists: dict[str, list[str]]) -> dict[str, list[str]]:
         return {"killed": lists["killed"], "injured": []}
 
+
     def outcome_alternatives(lists: dict[str, list[str]]) -> str:
         return "|".join(f"(?P<{name}>{'|'.join(lists[name])})" for name in OUTCOMES if lists[name])
 
@@ -257,6 +265,12 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         pronoun=tuple(p for p in (
             build(pronoun + _AUX + r"(?:" + outcome_alternatives(deaths(outcomes)) + r")\b"),
             build(pronoun + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"))
+            if p is not None) if pronouns else (),
+        pronoun_wounds=tuple(p for p in (
+            build(pronoun + _AUX + r"(?P<injured>(?:taken|rushed|transported|airlifted|flown)\s+"
+                  r"to\s+[^.;:!?\n]{0,60}?\bwith\s+(?:[\w-]+\s+){0,3}(?:injuries|injury|wounds?)"
+                  r"|treated\s+(?:at\s+(?:a|an|the)\s+(?:\w+\s+){0,3}hospital\s+)?for\s+"
+                  r"(?:[\w-]+\s+){0,3}(?:injuries|injury|wounds?))\b"),)
             if p is not None) if pronouns else (),
         # "Watford died at the scene", "Kelvin Watford, 50, was pronounced dead": a name
         named=tuple(p for p in (
@@ -353,6 +367,10 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
         lowered = text.lower() if rules.twins and text.isascii() else None
         out = [(match, count) for pattern, count in forms if pattern is not None
                for match in _finditer(pattern, text, lowered, rules)]
+    if rules.pronoun_wounds and not words.isdisjoint(_WOUND_WORDS) and \
+            not words.isdisjoint(rules.pronoun_nouns):
+        out.extend((match, 1) for pattern in rules.pronoun_wounds
+                   for match in pattern.finditer(text))
     deaths = [*rules.named, *(rules.pronoun if not words.isdisjoint(rules.pronoun_nouns) else ())]
     if deaths and (not rules.death_words or not words.isdisjoint(rules.death_words)):
         out.extend((match, 1) for lo, hi in _death_windows(text, rules) for pattern in deaths
@@ -361,6 +379,9 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
                    # its last ("at Ridge High | School died")
                    if not in_place_name(text, match.start()))
     return out
+
+
+_WOUND_WORDS = frozenset({"injuries", "injury", "wound", "wounds"})
 
 
 def _finditer(pattern: re.Pattern[str], text: str, lowered: str | None,
