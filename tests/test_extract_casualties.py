@@ -35,6 +35,7 @@ def counts(text):
     ("The gunman shot and killed a woman.", [("a woman", 1, "woman", "killed")]),
     ("The shooting left a teenager dead.", [("a teenager", 1, "teenager", "killed")]),
     ("Officers found a man shot to death.", [("a man", 1, "man", "killed")]),
+    ("The shooting sent a teenage girl to the hospital.", [("a teenage girl", 1, "girl", "injured")]),
     ("Police said no one was injured.", [("no one", 0, "people", "injured")]),
     ("No-one was injured in the fire.", [("No-one", 0, "people", "injured")]),
     ("Nobody was hurt in the blast.", [("Nobody", 0, "people", "injured")]),
@@ -321,6 +322,9 @@ def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, su
     ("Two men suffered non-life threatening injuries, police said.", "Two men", True),
     ("Four men, ages 19 and 20, received non-life threatening wounds.", "Four men", True),
     ("Four people are recovering after being shot early Sunday. One died.", "Four people", True),
+    # a shooting that sent people to a hospital wounded them all
+    ("A shooting at a bar sent five people to the hospital.", "five people", True),
+    ("The gunfire sent a total of nine people to area hospitals.", "nine people", True),
     # taken to a hospital, or in a condition: some of the wounded, maybe not all of them
     ("Four men were transported to the hospital with gunshot wounds.", "Four men", False),
     ("Three others are listed in serious condition.", "Three others", False),

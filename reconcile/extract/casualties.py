@@ -60,8 +60,12 @@ _AUX_PLAIN = r"\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been|got)\s+"
 # shot, one of them fatally" does not make the four dead)
 _NEXT = (r"(?:\s*,\s*(?:including|ages?|aged)\b[^.;:!?\n]{0,60}?,)?\s*"
          r"(?:(?:all|both|each)\s+)?")
-# "left a man dead", "found a woman dead": the verbs before a victim and its state
-_LEFT = r"\b(?:left|leaving|leaves|found|finding|discovered)\s+"
+# "left a man dead", "found a woman dead", "sent a teen to the hospital": the verbs before a
+# victim and its state
+_LEFT = r"\b(?:left|leaving|leaves|found|finding|discovered|sent|sending|sends)\s+"
+# "sent | five people to the hospital": a figure's verb that the left forms' states follow
+_SENT = re.compile(r"\b(?:sent|sending|sends)\s+(?:(?:a\s+total\s+of|at\s+least)\s+)?$",
+                   re.IGNORECASE)
 # "was critically wounded" is wounded; "was fatally wounded" is not (a killed form reads it)
 _AUX = _AUX_PLAIN + r"(?:(?!(?:fatally|mortally)\b)(?:\w+ly|later|also|then)\s+)?"
 
@@ -142,6 +146,8 @@ class CasualtyRules:
     # non-fatal bullet wounds", "four people | are recovering from gunshot wounds"): see
     # with_outcomes
     after_count: re.Pattern[str] | None = None
+    # the states of the left forms, right after a figure: "sent | five people | to the hospital"
+    left_state: re.Pattern[str] | None = None
 
 
 def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
@@ -279,6 +285,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             if p is not None) if not_names else (),
         attacker_died=build(r"\b(?:" + "|".join(attacker_died) + r")\b") if attacker_died else None,
         after_count=build(_NEXT + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
+        left_state=build(r"\s+(?:" + outcome_alternatives(left) + r")\b"),
         multiple=build(skip_ahead(
             r"\b(?P<n>" + "|".join(re.escape(str(w)) for w in multiples) + r")[- ](?:"
             + "|".join(re.escape(k).replace(r"\ ", r"[- ]") for k in killings) + r")s?\b"
@@ -507,8 +514,10 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     verb tells it in words the predicate does not keep: "three others sustained non-fatal
     bullet wounds" were injured as "three others were injured" were (the predicate words stop
     at "bullet"). Only the own-verb forms: "four men were taken to the hospital" and "two are
-    in serious condition" are often some of the wounded, not all of them. And people shot, in
-    an article that tells of no death: "four people were shot" were wounded (`_shot`)."""
+    in serious condition" are often some of the wounded, not all of them; but a shooting that
+    "sent four men to the hospital" wounded them (the left forms' states after "sent"). And
+    people shot, in an article that tells of no death: "four people were shot" were wounded
+    (`_shot`)."""
     rules: CasualtyRules | None = ctx.rules.casualties
     after_count = rules.after_count if rules is not None else None
     if rules is None or after_count is None:
@@ -518,6 +527,11 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     for claim in numbers:
         outcome = _outcome_after(ctx, claim, rules, after_count) if claim.kind == Kind.COUNT \
             else None
+        if outcome is None and claim.kind == Kind.COUNT and rules.left_state is not None and \
+                _SENT.search(ctx.text, max(0, claim.start - 30), claim.start) and \
+                _counts_people(claim, rules) and \
+                (state := rules.left_state.match(ctx.text, claim.end)) is not None:
+            outcome = next(name for name, said in state.groupdict().items() if said is not None)
         if outcome is None and claim.kind == Kind.COUNT and _shot(claim, rules):
             if deathless is None:
                 told = _NO_DEATH.sub(" ", ctx.text.lower())  # "none fatally", "no one died"
@@ -527,6 +541,13 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
             claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
         out.append(claim)
     return out
+
+
+def _counts_people(claim: Claim, rules: CasualtyRules) -> bool:
+    """A count of victims whose predicate does not already say what became of them."""
+    words = claim.value.unit.split() if claim.value.unit else []
+    return bool(words) and words[-1] in rules.victims and \
+        rules.states.isdisjoint(claim.subject.split())
 
 
 def _shot(claim: Claim, rules: CasualtyRules) -> bool:
