@@ -36,6 +36,8 @@ def counts(text):
     ("The shooting left a teenager dead.", [("a teenager", 1, "teenager", "killed")]),
     ("Officers found a man shot to death.", [("a man", 1, "man", "killed")]),
     ("The shooting sent a teenage girl to the hospital.", [("a teenage girl", 1, "girl", "injured")]),
+    ("The boy was treated at the hospital for non-life-threatening injuries.",
+     [("The boy", 1, "boy", "injured")]),
     ("Police said no one was injured.", [("no one", 0, "people", "injured")]),
     ("No-one was injured in the fire.", [("No-one", 0, "people", "injured")]),
     ("Nobody was hurt in the blast.", [("Nobody", 0, "people", "injured")]),

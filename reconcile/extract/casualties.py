@@ -115,9 +115,9 @@ class CasualtyRules:
     pronoun_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     # words that tell of violence: a death told with a pronoun or a name is only read near one
     violence: frozenset[str] = frozenset()
-    # "She was taken to a hospital with non-life-threatening injuries", "he suffered a gunshot
-    # wound": a wound told with a pronoun, in words that name the wound
-    pronoun_wounds: tuple[re.Pattern[str], ...] = ()
+    # "She was taken to a hospital with non-life-threatening injuries", "he was treated for his
+    # wounds": a wound told with a pronoun, in words that name the wound
+    pronoun_wound: re.Pattern[str] | None = None
     # "Watford died at the scene": a death told with the victim's name
     named: tuple[re.Pattern[str], ...] = ()
     # "one of the four people | killed": an outcome right after a part's whole
@@ -172,6 +172,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     not_names = c.string_list(data, "not_names", required=False)
     death_words = c.string_list(data, "death_words", required=False)
     violence = c.string_list(data, "violence_words", required=False)
+    pronoun_wounds = c.regex_list(data, "pronoun_wounds", required=False)
     attacker_died = c.regex_list(data, "attacker_died", required=False)
     describers = c.regex_list(data, "describers")
     nobody = c.regex_list(data, "nobody")
@@ -272,12 +273,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             build(pronoun + _AUX + r"(?:" + outcome_alternatives(deaths(outcomes)) + r")\b"),
             build(pronoun + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"))
             if p is not None) if pronouns else (),
-        pronoun_wounds=tuple(p for p in (
-            build(pronoun + _AUX + r"(?P<injured>(?:taken|rushed|transported|airlifted|flown)\s+"
-                  r"to\s+[^.;:!?\n]{0,60}?\bwith\s+(?:[\w-]+\s+){0,3}(?:injuries|injury|wounds?)"
-                  r"|treated\s+(?:at\s+(?:a|an|the)\s+(?:\w+\s+){0,3}hospital\s+)?for\s+"
-                  r"(?:[\w-]+\s+){0,3}(?:injuries|injury|wounds?))\b"),)
-            if p is not None) if pronouns else (),
+        pronoun_wound=build(pronoun + _AUX + r"(?P<injured>" + "|".join(pronoun_wounds) + r")\b")
+        if pronouns and pronoun_wounds else None,
         # "Watford died at the scene", "Kelvin Watford, 50, was pronounced dead": a name
         named=tuple(p for p in (
             build(name + _AUX + r"(?:" + outcome_alternatives(deaths(outcomes)) + r")\b"),
@@ -374,10 +371,9 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
         lowered = text.lower() if rules.twins and text.isascii() else None
         out = [(match, count) for pattern, count in forms if pattern is not None
                for match in _finditer(pattern, text, lowered, rules)]
-    if rules.pronoun_wounds and not words.isdisjoint(_WOUND_WORDS) and \
+    if rules.pronoun_wound is not None and not words.isdisjoint(_WOUND_WORDS) and \
             not words.isdisjoint(rules.pronoun_nouns):
-        out.extend((match, 1) for pattern in rules.pronoun_wounds
-                   for match in pattern.finditer(text))
+        out.extend((match, 1) for match in rules.pronoun_wound.finditer(text))
     deaths = [*rules.named, *(rules.pronoun if not words.isdisjoint(rules.pronoun_nouns) else ())]
     if deaths and (not rules.death_words or not words.isdisjoint(rules.death_words)):
         out.extend((match, 1) for lo, hi in _death_windows(text, rules) for pattern in deaths
@@ -388,6 +384,7 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
     return out
 
 
+# Speed: every pronoun wound form names the wound (casualties.yaml `pronoun_wounds`)
 _WOUND_WORDS = frozenset({"injuries", "injury", "wound", "wounds"})
 
 
