@@ -312,6 +312,10 @@ def test_a_charge_count_is_never_matched_with_a_toll():
     ("Two teenagers, ages 16 and 17, were injured.", "Two teenagers", "injured"),
     ("Three other men, ages 24, 25, and 41, were wounded.", "Three other men", "wounded"),
     ("Three other men, ages 24, 25 and 41, were wounded.", "Three other men", "wounded"),
+    # the dead and the wounded together are a toll of neither alone
+    ("Sixteen people were killed or injured in the attack.", "Sixteen people", "casualties"),
+    ("The 16 people hurt or killed at the club were young.", "16 people", "casualties"),
+    ("Two men were injured or hospitalized.", "Two men", "injured hospitalized"),
 ])
 def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, subject):
     assert predicate_of(sentence, phrase) == subject

@@ -213,6 +213,23 @@ def test_match_counts_of_one_outcome_or_unknown_still_group(other):
     assert len(match_story(claims, TOLLS)[0]) == 1
 
 
+def test_match_a_toll_of_the_dead_and_wounded_together_is_no_rival_of_the_wounded():
+    """'16 people hurt or killed' and 'hurt 15 people and killed one man' do not conflict:
+    the 16 are the casualties, the dead and the wounded together, and the 15 the wounded."""
+    from reconcile.extract.predicate import predicate_subject
+
+    def subject(sentence, phrase):
+        start = sentence.index(phrase)
+        return predicate_subject(sentence, start, start + len(phrase), 0, len(sentence))
+
+    claims = [count("c1", "a", 16, "people", subject("The 16 people hurt or killed at the club "
+                                                     "were young.", "16 people")),
+              count("c2", "b", 15, "people", subject("A shooter hurt 15 people and killed one man.",
+                                                     "15 people"))]
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims, _shipped())[0]) == [
+        ["c1"], ["c2"]]
+
+
 def _shipped():
     from reconcile.rules import load_rules
 

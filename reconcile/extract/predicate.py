@@ -14,9 +14,15 @@ import re
 from reconcile.extract.words import STOPWORDS, WORD
 
 # Where a clause ends ("Four people were shot | and two were killed" are two facts).
-# "shot and killed", "shot and hospitalized" are one predicate, not two clauses.
-_BREAK = re.compile(r"[;:()\[\]—–\"“”]|--|,\s|\s(?:(?!(?<=shot\s)and\s+(?:killed|wounded|injured|"
-                    r"hurt|hospitali[sz]ed)\b)and|but|or|while|whereas|although)\s")
+# "shot and killed", "shot and hospitalized" are one predicate, not two clauses; so is "killed
+# or injured" (one toll of both).
+_OUTCOME = r"(?:killed|wounded|injured|hurt|hospitali[sz]ed)"
+_BREAK = re.compile(r"[;:()\[\]—–\"“”]|--|,\s|\s(?:(?!(?<=shot\s)and\s+" + _OUTCOME + r"\b)and|but"
+                    r"|(?!(?:(?<=killed\s)|(?<=wounded\s)|(?<=injured\s)|(?<=hurt\s))or\s+"
+                    + _OUTCOME + r"\b)or|while|whereas|although)\s")
+_OUTCOME_WORDS = frozenset({"killed", "wounded", "injured", "hurt", "hospitalized",
+                            "hospitalised"})
+_CASUALTIES = "casualties"  # the predicate word of a toll of the dead and the wounded together
 # A preposition after the predicate opens a circumstance (place, time): stop there. "from" is
 # not one: "recovering from gunshot wounds" says what the count is of.
 _ADJUNCT = frozenset("""
@@ -82,6 +88,7 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
     if stop:
         after = after[:stop.start()]
     taken_after: list[str] = []
+    skip = -1
     words = [w.lower() for w in WORD.findall(after)]
     for at, word in enumerate(words):
         if word == "to" and taken_after and taken_after[-1] in _TO_DEATH \
@@ -91,6 +98,16 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
             break
         if word == "and" and taken_after == ["shot"]:
             continue  # "shot and killed"
+        if word == "or" and taken_after and taken_after[-1] in _OUTCOME_WORDS and \
+                words[at + 1:at + 2] and words[at + 1] in _OUTCOME_WORDS:
+            if "killed" in (taken_after[-1], words[at + 1]):
+                # "killed or injured", "hurt or killed": one toll of the dead and the wounded
+                # together, a toll of neither alone
+                taken_after[-1] = _CASUALTIES
+                skip = at + 1
+            continue
+        if at == skip:
+            continue
         if word in _NEGATIONS and not taken_after:
             taken_after.append(word)  # "two children were not injured": not a toll
             continue
