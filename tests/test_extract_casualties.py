@@ -1,6 +1,8 @@
 """Casualty counts said in words, and the predicate subject of counts."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import reconcile
@@ -617,6 +619,47 @@ def test_an_ordinal_standing_for_the_next_victim_is_one_victim(text, expected):
     assert counts(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A man was killed and a Louisville Metro police officer was injured.",
+     [("A man", 1, "man", "killed"), ("a Louisville Metro police officer", 1, "officer",
+                                      "injured")]),
+    ("An Arkansas teen is dead.", [("An Arkansas teen", 1, "teen", "killed")]),
+    ("A St. Paul man was wounded.", [("A St. Paul man", 1, "man", "injured")]),
+    # a sentence's end is no describer, nor a line's
+    ("Police searched the Southwest Side. A man died.", [("A man", 1, "man", "killed")]),
+    ("Police say he was murdered\n\nA young student was arrested.",
+     [("he", 1, "person", "killed")]),
+    # lower-case words are describers only when the rules list them
+    ("The shooting victim was killed.", []),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_places_and_names_before_a_victims_noun_describe_the_victim(text, expected):
+    assert [c for c in counts(text) if c[3] in ("killed", "injured")] == expected
+
+
+def test_words_in_capitals_are_not_read_as_describers():
+    assert not any(text.startswith("A VEHICLE") for text, *_ in
+                   counts("A VEHICLE CRASHED ANOTHER PERSON DIED."))
+
+
+def test_capitalised_describers_can_be_turned_off(tmp_path):
+    from pathlib import Path
+
+    from reconcile.rules import load_rules
+
+    shipped = Path(reconcile.__file__).resolve().parents[1] / "rules"
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    for path in shipped.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "casualties.yaml":
+            text = re.sub(r"(?m)^capitalised_describers: .*$", "capitalised_describers: []", text)
+        (folder / path.name).write_text(text, encoding="utf-8")
+    rules = load_rules(str(folder))
+    text = "An Arkansas teen is dead."
+    assert [c.text for c in reconcile.extract(text, rules=rules) if c.kind == "count"] == []
+    assert [c.text for c in reconcile.extract(text) if c.kind == "count"] == ["An Arkansas teen"]
+
+
 @pytest.mark.parametrize(("old", "new", "problem"), [
     ("  he: [man,", "  he: man\n  it: [man,",
      "casualties.yaml: pronouns.he: expected a list of the nouns only this pronoun stands for, "
@@ -626,6 +669,8 @@ def test_an_ordinal_standing_for_the_next_victim_is_one_victim(text, expected):
     ("unharmed: [uninjured,", "unharmed: [7,", "casualties.yaml: unharmed: expected a list"),
     ("{double: 2,", "{double: two,",
      "casualties.yaml: multiples.double: expected a whole number of 2 or more, got 'two'"),
+    ("capitalised_describers: ['[A-Z]", "capitalised_describers: ['([A-Z]",
+     "casualties.yaml: capitalised_describers[0]: expected a regular expression"),
 ])
 def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
     from pathlib import Path

@@ -127,6 +127,9 @@ class CasualtyRules:
     twins: dict[str, re.Pattern[str]] = field(default_factory=dict)
     # "... before turning the gun on himself": the attacker died too (after a death toll)
     attacker_died: re.Pattern[str] | None = None
+    # "a | Louisville Metro | police officer": capitalised words between an article and a
+    # victim's noun (group "words"), which the forms read as describers (see `_blank_names`)
+    proper_describers: re.Pattern[str] | None = None
     # the nouns of `people`, lower case: a victim named otherwise ("he", "Watford", "a
     # 15-year-old") is a "person", one victim, never compared with a toll of "people"
     people: frozenset[str] = frozenset()
@@ -175,6 +178,12 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     pronoun_wounds = c.regex_list(data, "pronoun_wounds", required=False)
     attacker_died = c.regex_list(data, "attacker_died", required=False)
     describers = c.regex_list(data, "describers")
+    capitalised = c.string_list(data, "capitalised_describers", required=False)
+    for i, word in enumerate(capitalised):
+        try:
+            re.compile(word)
+        except re.error as err:
+            c.fail(f"capitalised_describers[{i}]", f"a regular expression ({err})", word)
     nobody = c.regex_list(data, "nobody")
     people_forms = c.regex_list(data, "people_forms", required=False)
     multiples = c.mapping(data, "multiples", required=False)
@@ -224,7 +233,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         """The passive, own-verb, active and left forms around one victim pattern."""
         return (build(victim + _GAP + _AUX + r"(?:" + outcome_alternatives(outcomes) + r")\b"),
                 build(victim + _GAP + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
-                build(r"\b(?:" + outcome_alternatives(active) + r")\s+" + victim),
+                build(r"\b(?:" + outcome_alternatives(active) + r")[^\S\n]+" + victim),
                 build(_LEFT + victim + r"\s+(?:"
                       + outcome_alternatives(left) + r")\b"))
 
@@ -237,7 +246,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                              r"(?:and|&)\s+(?:(?:his|her|their)\s+)?$"),
         passive=build(person + _GAP + _AUX + r"(?:" + outcome_alternatives(outcomes) + r")\b"),
         own_verb=build(person + _GAP + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
-        active=build(r"\b(?:" + outcome_alternatives(active) + r")\s+" + person),
+        active=build(r"\b(?:" + outcome_alternatives(active) + r")[^\S\n]+" + person),
         left=build(_LEFT + person + r"\s+(?:"
                    + outcome_alternatives(left) + r")\b"),
         who_died=build(person + r"\s*,?\s+who\s+[^.;:!?\n\"“”]{1,100}?\s(?:"
@@ -263,6 +272,13 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                        for p, nouns in pronoun_nouns.items()},
         victims=frozenset(singular(p.lower()) for p in people) | {"people", "other"},
         people=frozenset(p.lower() for p in people),
+        # within a line; no article is a describer ("on the Southwest Side. A man"); the
+        # noun not in capitals ("A VEHICLE CRASHED ANOTHER PERSON DIED")
+        proper_describers=re.compile(
+            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Aa]nother)[^\S\n]+(?P<words>(?:(?!(?:A|An|The)\b)(?:"
+            + "|".join(capitalised) + r")[^\S\n]+){1,3})(?=(?:[a-z][\w'’-]*[^\S\n]+){0,2}"
+            r"(?![A-Z]{2})(?i:" + trie_alternation(people, ignore_case=True) + r")\b)")
+        if capitalised else None,
         violence=frozenset(w.lower() for w in violence),
         death_words=frozenset(w.lower() for w in death_words),
         death_at=build(skip_ahead(r"\b(?:" + trie_alternation(death_words, ignore_case=True)
@@ -358,11 +374,29 @@ def might_hold_casualties(text: str, rules: CasualtyRules,
     return rules.people_form_at is not None and rules.people_form_at.search(text) is not None
 
 
+def _blank_names(text: str, rules: CasualtyRules) -> str:
+    """The text with the capitalised describers of victims blanked out, each letter a space:
+    "a Louisville Metro police officer" reads as "a police officer" to the forms, at the same
+    positions, so a claim still quotes the whole of it. (The forms are case-insensitive, and
+    scanned lower-cased where they can be, so they cannot tell a capital themselves.)"""
+    if rules.proper_describers is None:
+        return text
+    spans = [match.span("words") for match in rules.proper_describers.finditer(text)]
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [text[at:start], " " * (end - start)]
+        at = end
+    return "".join([*parts, text[at:]])
+
+
 def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]:
     """The matches of every form in `text`, each with the number of victims it counts."""
     out: list[tuple[re.Match[str], int]] = []
     words = set(_WORD.findall(text.lower()))
     if might_hold_casualties(text, rules, words):
+        text = _blank_names(text, rules)
         forms = [(rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
                  (rules.left_second, 1), (rules.nobody, 0), (rules.none_of, 0),
                  (rules.who_died, 1)]
@@ -468,7 +502,7 @@ def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[
                 if (made[0].start, made[0].end) not in found:
                     found[(made[0].start, made[0].end)] = made
                 break
-            match = _overlapped(ctx.text, match)
+            match = _overlapped(match.string, match)
     pairs = [(c.start, c.end) for c, _ in found.values() if c.value.stated == 2]
     if pairs:  # "killed a boy and his uncle": the pair, not "killed a boy" as well
         found = {span: made for span, made in found.items()
