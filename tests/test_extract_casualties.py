@@ -670,7 +670,7 @@ def test_capitalised_describers_can_be_turned_off(tmp_path):
     ("{double: 2,", "{double: two,",
      "casualties.yaml: multiples.double: expected a whole number of 2 or more, got 'two'"),
     ("capitalised_describers: ['[A-Z]", "capitalised_describers: ['([A-Z]",
-     "casualties.yaml: capitalised_describers[0]: expected a regular expression"),
+     "casualties.yaml: capitalised_describers[0]: expected a valid regular expression"),
 ])
 def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
     from pathlib import Path

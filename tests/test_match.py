@@ -384,8 +384,6 @@ def test_match_span_of_unnamed_ages_meets_no_single_age_inside_it():
 
 def _tolls(*sentences):
     """The counts of each sentence, as claims of sources a, b, c..."""
-    import dataclasses
-
     import reconcile
 
     claims = []

@@ -178,12 +178,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     pronoun_wounds = c.regex_list(data, "pronoun_wounds", required=False)
     attacker_died = c.regex_list(data, "attacker_died", required=False)
     describers = c.regex_list(data, "describers")
-    capitalised = c.string_list(data, "capitalised_describers", required=False)
-    for i, word in enumerate(capitalised):
-        try:
-            re.compile(word)
-        except re.error as err:
-            c.fail(f"capitalised_describers[{i}]", f"a regular expression ({err})", word)
+    capitalised = c.regex_list(data, "capitalised_describers", required=False)  # case-sensitive
     nobody = c.regex_list(data, "nobody")
     people_forms = c.regex_list(data, "people_forms", required=False)
     multiples = c.mapping(data, "multiples", required=False)
@@ -217,7 +212,6 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
 
     def deaths(lists: dict[str, list[str]]) -> dict[str, list[str]]:
         return {"killed": lists["killed"], "injured": []}
-
 
     def outcome_alternatives(lists: dict[str, list[str]]) -> str:
         return "|".join(f"(?P<{name}>{'|'.join(lists[name])})" for name in OUTCOMES if lists[name])

@@ -16,12 +16,12 @@ from reconcile.extract.words import STOPWORDS, WORD
 # Where a clause ends ("Four people were shot | and two were killed" are two facts).
 # "shot and killed", "shot and hospitalized" are one predicate, not two clauses; so is "killed
 # or injured" (one toll of both).
-_OUTCOME = r"(?:killed|wounded|injured|hurt|hospitali[sz]ed)"
-_BREAK = re.compile(r"[;:()\[\]—–\"“”]|--|,\s|\s(?:(?!(?<=shot\s)and\s+" + _OUTCOME + r"\b)and|but"
-                    r"|(?!(?:(?<=killed\s)|(?<=wounded\s)|(?<=injured\s)|(?<=hurt\s))or\s+"
-                    + _OUTCOME + r"\b)or|while|whereas|although)\s")
 _OUTCOME_WORDS = frozenset({"killed", "wounded", "injured", "hurt", "hospitalized",
                             "hospitalised"})
+_OUTCOME = "(?:" + "|".join(sorted(_OUTCOME_WORDS)) + ")"
+_BREAK = re.compile(r"[;:()\[\]—–\"“”]|--|,\s|\s(?:(?!(?<=shot\s)and\s+" + _OUTCOME + r"\b)and|but"
+                    r"|(?!(?:" + "|".join(rf"(?<={word}\s)" for word in sorted(_OUTCOME_WORDS))
+                    + r")or\s+" + _OUTCOME + r"\b)or|while|whereas|although)\s")
 _CASUALTIES = "casualties"  # the predicate word of a toll of the dead and the wounded together
 # A preposition after the predicate opens a circumstance (place, time): stop there. "from" is
 # not one: "recovering from gunshot wounds" says what the count is of.
