@@ -314,6 +314,10 @@ def test_a_charge_count_is_never_matched_with_a_toll():
     ("Two teenagers, ages 16 and 17, were injured.", "Two teenagers", "injured"),
     ("Three other men, ages 24, 25, and 41, were wounded.", "Three other men", "wounded"),
     ("Three other men, ages 24, 25 and 41, were wounded.", "Three other men", "wounded"),
+    # a clause after the count that is no relative clause of it tells of something else
+    ("He lived two blocks from where he was shot.", "two blocks", "lived"),
+    ("There were four incidents where a child got hold of a gun.", "four incidents", ""),
+    ("Two men who were shot died.", "Two men", "shot died"),
     # the dead and the wounded together are a toll of neither alone
     ("Sixteen people were killed or injured in the attack.", "Sixteen people", "casualties"),
     ("The 16 people hurt or killed at the club were young.", "16 people", "casualties"),

@@ -37,6 +37,9 @@ may might must reportedly later also all each both still now then allegedly appa
 originally reported believed thought said say says told officials police authorities
 """.split())
 _SUBORDINATE = frozenset("that which who whom whose when where while after before because if as".split())
+# a relative clause right after a count tells what became of the counted ("two men who were
+# shot"); other clauses ("from where a boy died") tell of something else
+_RELATIVE = frozenset("that which who whom whose".split())
 _NEGATIONS = frozenset({"not", "never"})
 # An aside between the count and its verb: ", including a girl," / ", most of them teenagers,"
 # / ", ages 16 and 17," / ", ages 24, 25, and 41,"; or any short aside between dashes: " -- two
@@ -94,8 +97,8 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
         if word == "to" and taken_after and taken_after[-1] in _TO_DEATH \
                 and words[at + 1:at + 2] == ["death"]:
             continue  # "shot to death", "beaten to death": a death, not a circumstance
-        if word in _ADJUNCT or word in _SUBORDINATE and taken_after:
-            break
+        if word in _ADJUNCT or word in _SUBORDINATE and (taken_after or word not in _RELATIVE):
+            break  # "one block away | from where a boy died": another clause's verb
         if word == "and" and taken_after == ["shot"]:
             continue  # "shot and killed"
         if word == "or" and taken_after and taken_after[-1] in _OUTCOME_WORDS and \
