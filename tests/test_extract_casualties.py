@@ -137,6 +137,10 @@ def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, s
     ("Police closed the street. Elsewhere, two people were shot.", "in another incident"),
     # an outlet credited is no superseded figure (see the test below)
     ("Five people were injured, as first reported by the Tribune.", None),
+    # a figure the article gives as an early report
+    ("Early reports said one person had died, but that proved to be incorrect.",
+     "in early reports"),
+    ("Initial reports indicated six men had been shot.", "in early reports"),
 ])
 def test_counting_conventions_are_kept_on_the_claim(text, scope):
     assert [c.value.scope for c in reconcile.extract(text) if c.kind == "count"] == [scope]
