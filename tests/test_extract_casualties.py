@@ -106,6 +106,10 @@ def test_one_man_stays_the_number_extractors_claim():
     ("Four men were shot and two of them died early Friday.", "two", "died early friday"),
     # a relative clause before the sentence's own verb, a death
     ("Two teens who were shot in a triple shooting on Wednesday have died.", "Two teens", "died"),
+    ("One of five people shot Sunday outside a store in Pine Hills has died.", "One of five people",
+     "died"),
+    ("All four people involved in a shooting early Saturday have now died.", "four people",
+     "died"),
     ("Three people who were wounded last week have since died.", "Three people", "died"),
     # "having" is an auxiliary: the three words after it are the predicate's
     ("Only four people having suffered non-fatal injuries were kept.", "four people",

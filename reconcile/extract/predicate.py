@@ -62,10 +62,12 @@ _PLACE_BEFORE_VERB = re.compile(r"\s+(?:in|at|on|inside|outside|near|aboard|behi
 # the whole a count is part of, told by a pronoun: "two | of them | died"
 _OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|us)\b", re.IGNORECASE)
 # a relative clause before a death, the sentence's verb: "two teens | who were shot in a
-# triple shooting on Wednesday | have died"
-_WHO_THEN_DIED = re.compile(r"\s+(?:who|that)\s+(?:were|are|had\s+been|have\s+been)\s"
+# triple shooting on Wednesday | have died", "all four people | involved in a shooting early
+# Saturday | have now died"
+_WHO_THEN_DIED = re.compile(r"\s+(?:(?:who|that)\s+(?:were|are|had\s+been|have\s+been)\s"
+                            r"|(?=(?:shot|wounded|injured|hurt|involved)\s))"
                             r"[^,;:.!?\"“”]{1,80}?\s+(?:have|has|had)\s+"
-                            r"(?:since\s+)?(?=died\b)",
+                            r"(?:now\s+|since\s+)?(?=died\b)",
                             re.IGNORECASE)
 # people counted by their age: "two 17-year-olds were killed"
 AGES_AFTER = re.compile(r"\s+\d{1,3}[- ](?:year|month|week)s?[- ]olds\b", re.IGNORECASE)
