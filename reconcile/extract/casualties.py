@@ -578,12 +578,9 @@ def _counts_people(claim: Claim, rules: CasualtyRules) -> bool:
 def _shot(claim: Claim, rules: CasualtyRules) -> bool:
     """A count of people shot, with no other outcome said: in an article that tells of no
     death, "four people were shot" were wounded, as "four people were wounded" were."""
-    words = claim.value.unit.split() if claim.value.unit else []
-    subject = claim.subject.split()
     # "one shot in the chest and the other in the leg": a bare figure is often a part
-    return (bool(words) and words[-1] in rules.victims and subject[:1] == ["shot"]
-            and len(claim.text.split()) > 1
-            and rules.states.isdisjoint(subject) and not _SHOT_AT.search(claim.sentence))
+    return (_counts_people(claim, rules) and claim.subject.split()[:1] == ["shot"]
+            and len(claim.text.split()) > 1 and not _SHOT_AT.search(claim.sentence))
 
 
 _NO_DEATH = re.compile(r"\b(?:none|no\s+one|nobody|neither)\b[^.;:!?\n]{0,30}?"
@@ -593,9 +590,7 @@ _SHOT_AT = re.compile(r"\bshot\s+at\s*(?:by\b|but\b|[.,;!?]|$)", re.IGNORECASE) 
 
 def _outcome_after(ctx: Context, claim: Claim, rules: CasualtyRules,
                    after_count: re.Pattern[str]) -> str | None:
-    words = claim.value.unit.split() if claim.value.unit else []
-    if not words or words[-1] not in rules.victims or not rules.states.isdisjoint(
-            claim.subject.split()):
+    if not _counts_people(claim, rules):
         return None  # no people, or the predicate words already say what became of them
     if _OF_BEFORE.search(ctx.text, max(0, claim.start - 8), claim.start):
         return None  # "the shooting of two officers | suffered ...": not the verb's subject
@@ -812,7 +807,7 @@ def _wholes_of_parts(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRule
             continue
         whole = _WHOLE.search(part.text)
         word = whole.group("n").lower() if whole else ""
-        total = int(word) if word.isdigit() else UNITS.get(word, TENS.get(word))
+        total = _small_number(word)
         if not total or total <= part.value.stated:
             continue
         outcome = rules.whole_outcome.match(ctx.text, part.end)
@@ -894,13 +889,17 @@ def _dead_among_the_shot(ctx: Context, numbers: Sequence[Claim], rules: Casualty
         part = _FATAL_PART.match(ctx.text, verb.end(), hi) if verb else None
         if part is None or part.start("k") in starts:
             continue
-        word = part.group("k").lower()
-        dead = float(word) if word.isdigit() else UNITS.get(word)
+        dead = _small_number(part.group("k").lower())
         if dead is not None and 0 < dead < hit.value.stated:
             out.append(ctx.claim(Kind.COUNT, part.start("k"), part.end("k"), NumberValue(
                 stated=float(dead), low=float(dead), high=float(dead), unit="people"),
                 subject="killed"))
     return out
+
+
+def _small_number(word: str) -> int | None:
+    """The number a word of a casualty phrase gives: "4", "four", "twenty"; else None."""
+    return int(word) if word.isdigit() else UNITS.get(word, TENS.get(word))
 
 
 # Nouns that name any victim: "the victim" may be the man an article says was killed.

@@ -14,15 +14,16 @@ import re
 from reconcile.extract.words import STOPWORDS, WORD
 
 # Where a clause ends ("Four people were shot | and two were killed" are two facts).
-# "shot and killed", "shot and hospitalized" are one predicate, not two clauses; so is "killed
-# or injured" (one toll of both).
-_OUTCOME_WORDS = frozenset({"killed", "wounded", "injured", "hurt", "hospitalized",
-                            "hospitalised"})
-_OUTCOME = "(?:" + "|".join(sorted(_OUTCOME_WORDS)) + ")"
+# "shot and killed", "shot and hospitalized", "killed or wounded" are one predicate, not two
+# clauses.
+_OUTCOME_WORDS = ("killed", "wounded", "injured", "hurt", "hospitalized", "hospitalised")
+_OUTCOME = "(?:" + "|".join(_OUTCOME_WORDS) + ")"
 _BREAK = re.compile(r"[;:()\[\]—–\"“”]|--|,\s|\s(?:(?!(?<=shot\s)and\s+" + _OUTCOME + r"\b)and|but"
-                    r"|(?!(?:" + "|".join(rf"(?<={word}\s)" for word in sorted(_OUTCOME_WORDS))
-                    + r")or\s+" + _OUTCOME + r"\b)or|while|whereas|although)\s")
-_CASUALTIES = "casualties"  # the predicate word of a toll of the dead and the wounded together
+                    r"|(?!(?:" + "|".join(rf"(?<={word}\s)" for word in _OUTCOME_WORDS) + r")or\s+"
+                    + _OUTCOME + r"\b)or|while|whereas|although)\s")
+# Two outcomes joined by "or" are one predicate too: "injured or hospitalized"; and "killed or
+# injured", "hurt or killed" count the dead and the wounded together, a toll of neither alone
+_EITHER_OUTCOME = re.compile(rf"\b({_OUTCOME})\s+or\s+({_OUTCOME})\b", re.IGNORECASE)
 # A preposition after the predicate opens a circumstance (place, time): stop there. "from" is
 # not one: "recovering from gunshot wounds" says what the count is of.
 _ADJUNCT = frozenset("""
@@ -49,7 +50,7 @@ _ASIDE = re.compile(r",\s*(?:ages?|aged)\s+\d{1,3}"
                     r"|,\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them|ages?|aged)\b"
                     r"[^,;:.]{0,60},|\s*(?P<dash>--|[—–])[^;:.—–]{1,60}?(?P=dash)")
 # one count of two kinds of people: "five men and women were injured" (no figure of its own
-# after "and": "two men and three women" are two counts, which joins.py adds up)
+# after "and": "two men and three women" are two counts, which casualties.py adds up)
 PEOPLE_PLURALS = frozenset("men women children boys girls adults teens teenagers juveniles "
                            "kids".split())
 AND_PEOPLE = re.compile(r"\s+(?:and|or|&)\s+(?:" + "|".join(sorted(PEOPLE_PLURALS)) + r")\b",
@@ -80,6 +81,11 @@ CHARGE = re.compile(r"\bcounts?\s+of\s+(.+)$", re.IGNORECASE)
 _OPENS_CLAUSE = frozenset("when where while after before because if although though since".split())
 
 
+def _either_outcome(match: re.Match[str]) -> str:
+    pair = (match[1].lower(), match[2].lower())
+    return "casualties" if "killed" in pair else " ".join(pair)
+
+
 def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
                       after_words: int = 3, before_words: int = 2) -> str:
     """The predicate words of the count at text[start:end], within the sentence [lo, hi)."""
@@ -89,11 +95,11 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
              or _OF_THEM.match(after))
     if aside:  # "Four people, including a 13-year-old girl, were injured", "two 17-year-olds"
         after = after[aside.end():]
+    after = _EITHER_OUTCOME.sub(_either_outcome, after)
     stop = _BREAK.search(after)
     if stop:
         after = after[:stop.start()]
     taken_after: list[str] = []
-    skip = -1
     words = [w.lower() for w in WORD.findall(after)]
     for at, word in enumerate(words):
         if word == "to" and taken_after and taken_after[-1] in _TO_DEATH \
@@ -103,16 +109,6 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
             break  # "one block away | from where a boy died": another clause's verb
         if word == "and" and taken_after == ["shot"]:
             continue  # "shot and killed"
-        if word == "or" and taken_after and taken_after[-1] in _OUTCOME_WORDS and \
-                words[at + 1:at + 2] and words[at + 1] in _OUTCOME_WORDS:
-            if "killed" in (taken_after[-1], words[at + 1]):
-                # "killed or injured", "hurt or killed": one toll of the dead and the wounded
-                # together, a toll of neither alone
-                taken_after[-1] = _CASUALTIES
-                skip = at + 1
-            continue
-        if at == skip:
-            continue
         if word in _NEGATIONS and not taken_after:
             taken_after.append(word)  # "two children were not injured": not a toll
             continue
