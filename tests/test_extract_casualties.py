@@ -419,6 +419,11 @@ def sums(text):
      ("two children and himself", 3, "including the attacker")),
     ("A gunman killed two people and then himself.",
      ("two people and then himself", 3, "including the attacker")),
+    # "one police officer" counts officers; civilians and grandchildren are people too
+    ("Two civilians and one police officer were killed.",
+     ("Two civilians and one police officer", 3, None)),
+    ("She killed two grandchildren and three stepchildren.",
+     ("two grandchildren and three stepchildren", 5, None)),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_a_toll_stated_in_parts_is_also_stated_whole(text, expected):
     assert [(c.text, c.value.stated, c.value.scope) for c in sums(text)] == [expected]

@@ -73,7 +73,9 @@ def counted_noun(text: str, end: int, n: Number,
         return None, end
     if n.value == 1 and not partitive and participle(tokens[0][0]):
         return None, end  # "one built around...": a verb, not a counted noun
-    plurals = [i for i, t in enumerate(tokens) if looks_plural(t[0]) and not t[0].isupper()]
+    # a plural-looking word that names the next noun is no plural ("one police officer")
+    plurals = [i for i, t in enumerate(tokens) if looks_plural(t[0]) and not t[0].isupper()
+               and not (i + 1 < len(tokens) and t[0].lower() in _ATTRIBUTIVE_PLURALS)]
     # past a plural only when it names the next noun ("Dallas police officers"): the last is the head
     plural_at = (plurals[-1] if n.value != 1 or partitive else plurals[0]) if plurals else None
     if tokens[0][0][0].isupper() and any(t[0].isdigit() for t in tokens) and not n.spelled:

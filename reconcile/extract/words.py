@@ -86,6 +86,8 @@ def singular(word: str) -> str:
         return lower
     if lower.endswith("men") and len(lower) > 4 and lower not in _NOT_MEN_PLURALS:
         return lower[:-3] + "man"  # fishermen, policemen, chairmen
+    if lower.endswith("children"):
+        return lower[:-3]  # grandchildren, stepchildren, schoolchildren
     if lower.endswith("uses"):
         return lower[:-2]  # viruses, bonuses, campuses
     if lower.endswith("ies") and len(lower) > 4:
@@ -103,6 +105,8 @@ def looks_plural(word: str) -> bool:
     if lower in IRREGULAR_PLURALS:
         return True
     if lower.endswith("men") and len(lower) > 4 and lower not in _NOT_MEN_PLURALS:
+        return True
+    if lower.endswith("children"):
         return True
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith(_NOT_PLURAL_ENDINGS)
 
