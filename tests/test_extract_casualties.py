@@ -642,6 +642,9 @@ def test_an_ordinal_standing_for_the_next_victim_is_one_victim(text, expected):
                                       "injured")]),
     ("An Arkansas teen is dead.", [("An Arkansas teen", 1, "teen", "killed")]),
     ("A St. Paul man was wounded.", [("A St. Paul man", 1, "man", "injured")]),
+    # after the article's describers too
+    ("An 8-year-old Port Orange boy is dead.",
+     [("An 8-year-old Port Orange boy", 1, "boy", "killed")]),
     # a sentence's end is no describer, nor a line's
     ("Police searched the Southwest Side. A man died.", [("A man", 1, "man", "killed")]),
     ("Police say he was murdered\n\nA young student was arrested.",

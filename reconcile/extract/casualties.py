@@ -266,10 +266,12 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                        for p, nouns in pronoun_nouns.items()},
         victims=frozenset(singular(p.lower()) for p in people) | {"people", "other"},
         people=frozenset(p.lower() for p in people),
-        # within a line; no article is a describer ("on the Southwest Side. A man"); the
-        # noun not in capitals ("A VEHICLE CRASHED ANOTHER PERSON DIED")
+        # within a line, after the article and its describers if any ("an 8-year-old Port
+        # Orange boy"); no article is a describer ("on the Southwest Side. A man"); the noun
+        # not in capitals ("A VEHICLE CRASHED ANOTHER PERSON DIED")
         proper_describers=re.compile(
-            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Aa]nother)[^\S\n]+(?P<words>(?:(?!(?:A|An|The)\b)(?:"
+            r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Aa]nother)[^\S\n]+(?:(?i:" + "|".join(describers)
+            + r")[^\S\n]+){0,2}(?P<words>(?:(?!(?:A|An|The)\b)(?:"
             + "|".join(capitalised) + r")[^\S\n]+){1,3})(?=(?:[a-z][\w'’-]*[^\S\n]+){0,2}"
             r"(?![A-Z]{2})(?i:" + trie_alternation(people, ignore_case=True) + r")\b)")
         if capitalised else None,
