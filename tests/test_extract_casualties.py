@@ -513,6 +513,33 @@ def test_more_ways_to_name_one_victim(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("He was charged in the shooting death of a 13-year-old boy.",
+     [("a 13-year-old boy", 1, "boy", "killed")]),
+    ("She is accused in the killing of her husband.", [("her husband", 1, "husband", "killed")]),
+    ("An arrest was made in the murder of 14-year-old Ian Walsh.",
+     [("14-year-old Ian Walsh", 1, "person", "killed")]),
+    ("The confrontation claimed the life of a 20-year-old man.",
+     [("a 20-year-old man", 1, "man", "killed")]),
+    # an attempt is no death
+    ("He is charged with the attempted murder of a police officer.", []),
+    # no victim after "of"
+    ("The killing of wildlife is banned in the park.", []),
+    # an earlier year's killing, which the article only recalls
+    ("Marchers recalled the 2014 killing of a 12-year-old boy.", []),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_death_named_by_a_noun_is_one_death(text, expected):
+    assert [(c.text, c.value.stated, c.value.unit, c.subject)
+            for c in reconcile.extract(text, published="2016-06-01")
+            if c.kind == "count"] == expected
+
+
+def test_a_killing_of_the_articles_own_year_is_read():
+    assert [c.text for c in reconcile.extract("Marchers recalled the 2016 killing of a boy.",
+                                              published="2016-06-01")
+            if c.kind == "count"] == ["a boy"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Shots rang out on Elm Street. He was taken to an area hospital, where he later died.",
      [("he", 1, "person", "killed")]),
     ("A gun went off. She was pronounced dead at the scene.", [("She", 1, "person", "killed")]),

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reconcile.extract.context import Context
-from reconcile.extract.fastre import lowercase_twin, skip_ahead, trie_alternation
+from reconcile.extract.fastre import lowercase_twin, required_words, skip_ahead, trie_alternation
 from reconcile.extract.numbers import TENS, UNITS
 from reconcile.extract.predicate import predicate_subject
 from reconcile.extract.scope import attacker_scope, counts_this_incident, with_scopes
@@ -94,6 +94,12 @@ class CasualtyRules:
     # "A 14-year-old boy who was shot inside a home on Friday has died": a death told after a
     # relative clause longer than the gap of the other forms
     who_died: re.Pattern[str] | None = None
+    # "charged in the shooting death of a 13-year-old boy", "the killing of 34-year-old Ana
+    # Ponce", "a shooting that claimed the life of a man": one death named by a noun
+    death_of: tuple[re.Pattern[str], ...] = ()
+    # Speed: the nouns of those forms with "of" after them; the forms are tried only there
+    death_of_at: re.Pattern[str] | None = None
+    death_of_words: frozenset[str] | None = None  # one of which its text holds, lower case
     # "a man and | a woman were killed": the second victim of a pair is not one of its own;
     # "a man was killed and | a woman was hurt" is
     second_of_pair: re.Pattern[str] | None = None
@@ -178,6 +184,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     pronoun_wounds = c.regex_list(data, "pronoun_wounds", required=False)
     attacker_died = c.regex_list(data, "attacker_died", required=False)
     describers = c.regex_list(data, "describers")
+    death_nouns = c.regex_list(data, "death_of", required=False)
     capitalised = c.regex_list(data, "capitalised_describers", required=False)  # case-sensitive
     nobody = c.regex_list(data, "nobody")
     people_forms = c.regex_list(data, "people_forms", required=False)
@@ -245,6 +252,19 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                    + outcome_alternatives(left) + r")\b"),
         who_died=build(person + r"\s*,?\s+who\s+[^.;:!?\n\"“”]{1,100}?\s(?:"
                        + outcome_alternatives(deaths(own_verb)) + r")\b"),
+        # the victim after "of" may be named by a possessive ("the killing of his wife") or
+        # by an age before a name ("the shooting death of 34-year-old Ana Ponce")
+        death_of=tuple(p for p in (
+            build(r"\b(?P<killed>" + "|".join(death_nouns) + r")\s+of\s+"
+                  + person.replace(r"(?P<det>\ban?|\banother|\bthe)",
+                                   r"(?P<det>\ban?|\bthe|\bhis|\bher|\btheir)")),
+            build(r"\b(?P<killed>" + "|".join(death_nouns) + r")\s+of\s+(?P<det>)(?P<noun>"
+                  r"\d{1,3}[- ](?:year|month)s?[- ]old(?-i:(?:[^\S\n]+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){1,3}))"
+                  r"\b"))
+            if p is not None) if death_nouns else (),
+        # not "the attempted murder of a police officer"
+        death_of_at=build(skip_ahead(r"\b(?<!attempted\s)(?:" + "|".join(death_nouns)
+                                     + r")\s+of\s", re.IGNORECASE)) if death_nouns else None,
         left_second=build(_LEFT + r"[^.;:!?\n]{1,60}?\s(?:" + "|".join(
             [*left["killed"], *left["injured"]]) + r")\s+and\s+" + person + r"\s+(?:"
             + outcome_alternatives(left) + r")\b"),
@@ -311,9 +331,12 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     )
     scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
                compiled.left, compiled.left_second, compiled.nobody, compiled.none_of,
-               compiled.who_died]
-    return replace(compiled, twins={p.pattern: twin for p in scanned if p is not None
-                                    and (twin := lowercase_twin(p)) is not None})
+               compiled.who_died, compiled.death_of_at]
+    twins = {p.pattern: twin for p in scanned
+             if p is not None and (twin := lowercase_twin(p)) is not None}
+    death_of_twin = twins.get(compiled.death_of_at.pattern) if compiled.death_of_at else None
+    return replace(compiled, twins=twins, death_of_words=required_words(
+        death_of_twin.pattern, death_of_twin.flags) if death_of_twin else None)
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -387,8 +410,10 @@ def _blank_names(text: str, rules: CasualtyRules) -> str:
     return "".join([*parts, text[at:]])
 
 
-def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]:
-    """The matches of every form in `text`, each with the number of victims it counts."""
+def _matches(text: str, rules: CasualtyRules, year: int | None = None
+             ) -> list[tuple[re.Match[str], int]]:
+    """The matches of every form in `text`, each with the number of victims it counts (`year`:
+    the article's, if known)."""
     out: list[tuple[re.Match[str], int]] = []
     words = set(_WORD.findall(text.lower()))
     if might_hold_casualties(text, rules, words):
@@ -401,6 +426,12 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
         lowered = text.lower() if rules.twins and text.isascii() else None
         out = [(match, count) for pattern, count in forms if pattern is not None
                for match in _finditer(pattern, text, lowered, rules)]
+        if rules.death_of_at is not None and (rules.death_of_words is None or any(
+                word in (lowered or text.lower()) for word in rules.death_of_words)):
+            out.extend((match, 1) for hit in _finditer(rules.death_of_at, text, lowered, rules)
+                       if not _an_earlier_year(text, hit.start(), year)
+                       for pattern in rules.death_of
+                       if (match := pattern.match(text, hit.start())) is not None)
     if rules.pronoun_wound is not None and not words.isdisjoint(_WOUND_WORDS) and \
             not words.isdisjoint(rules.pronoun_nouns):
         out.extend((match, 1) for match in rules.pronoun_wound.finditer(text))
@@ -412,6 +443,17 @@ def _matches(text: str, rules: CasualtyRules) -> list[tuple[re.Match[str], int]]
                    # its last ("at Ridge High | School died")
                    if not in_place_name(text, match.start()))
     return out
+
+
+# "the 2014 shooting death of", "the 2011 murder of": a year right before the noun
+_YEAR_BEFORE = re.compile(r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _an_earlier_year(text: str, at: int, year: int | None) -> bool:
+    """Whether the death named at `at` is dated to a year before the article's: an earlier
+    killing the article recalls ("comparisons to the 2014 killing of 12-year-old Tamir")."""
+    found = _YEAR_BEFORE.search(text, max(0, at - 40), at)
+    return year is not None and found is not None and int(found["year"]) < year
 
 
 # Speed: every pronoun wound form names the wound (casualties.yaml `pronoun_wounds`)
@@ -486,7 +528,7 @@ def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[
                 rules: CasualtyRules) -> list[Claim]:
     joined = [*_joined_tolls(ctx, numbers, rules), *_wholes_of_parts(ctx, numbers, rules),
               *_multiple_killings(ctx, exclude, rules), *_dead_among_the_shot(ctx, numbers, rules)]
-    matches = _matches(ctx.text, rules)
+    matches = _matches(ctx.text, rules, ctx.published.year if ctx.published else None)
     if not matches:
         return joined
     found: dict[tuple[int, int], tuple[Claim, list[tuple[int, int]]]] = {}
