@@ -371,6 +371,7 @@ def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, inju
     ("Four people were shot Sunday. It is a blessing no one died.", True),
     # shot at is not hit
     ("Two officers were shot at by a man.", False),
+    ("Two men shot at them from a car.", False),  # the two fired
 ])
 def test_people_shot_in_an_article_that_tells_of_no_death_were_wounded(text, injured):
     subject = counts(text)[0][3]

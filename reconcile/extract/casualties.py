@@ -629,7 +629,9 @@ def _shot(claim: Claim, rules: CasualtyRules) -> bool:
 
 _NO_DEATH = re.compile(r"\b(?:none|no\s+one|nobody|neither)\b[^.;:!?\n]{0,30}?"
                        r"\b(?:fatally|killed|died|dead)\b")
-_SHOT_AT = re.compile(r"\bshot\s+at\s*(?:by\b|but\b|[.,;!?]|$)", re.IGNORECASE)  # not hit
+# not hit: "were shot at but not struck", "two people shot at them"
+_SHOT_AT = re.compile(r"\bshot\s+at\s*(?:by\b|but\b|[.,;!?]|$|(?:him|her|them|us|me|it|police|"
+                      r"officers|deputies|troopers)\b)", re.IGNORECASE)
 
 
 def _outcome_after(ctx: Context, claim: Claim, rules: CasualtyRules,
