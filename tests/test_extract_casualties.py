@@ -33,6 +33,9 @@ def counts(text):
      [("A 14-year-old boy", 1, "boy", "killed")]),
     # the clause names another victim: whose death is it?
     ("A man who shot his wife in the kitchen of their home on Sunday has died.", []),
+    # ... a possessive names no victim ("his grandfather's gun"); "that" opens such a clause too
+    ("A 3-year-old boy that shot himself with his grandfather's gun on Sunday has died.",
+     [("A 3-year-old boy", 1, "boy", "killed")]),
     ("A man suffered a gunshot wound to the arm.", [("A man", 1, "man", "injured")]),
     ("The gunman shot and killed a woman.", [("a woman", 1, "woman", "killed")]),
     ("The shooting left a teenager dead.", [("a teenager", 1, "teenager", "killed")]),
@@ -521,6 +524,14 @@ def test_more_ways_to_name_one_victim(text, expected):
      [("14-year-old Ian Walsh", 1, "person", "killed")]),
     ("The confrontation claimed the life of a 20-year-old man.",
      [("a 20-year-old man", 1, "man", "killed")]),
+    ("Police are investigating the death of a 10-year-old boy at a gun range.",
+     [("a 10-year-old boy", 1, "boy", "killed")]),
+    ("He admitted to reckless homicide in the fatal shooting of a 14-year-old boy.",
+     [("a 14-year-old boy", 1, "boy", "killed")]),
+    # one victim only: "a woman and her two sons" are three (the number extractor's sum)
+    ("The death of a woman and her sons was ruled a murder-suicide.", []),
+    ("He is charged in the death of a 15-year-old mother and her unborn child.", []),
+    ("He is charged in the death of 6-year-old Jeremy Mardis and his father.", []),
     # an attempt is no death
     ("He is charged with the attempted murder of a police officer.", []),
     # no victim after "of"

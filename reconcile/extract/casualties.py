@@ -238,6 +238,10 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                 build(_LEFT + victim + r"\s+(?:"
                       + outcome_alternatives(left) + r")\b"))
 
+    # not one victim but the first of several: "and her two sons", "and a woman" (not "and
+    # the wounding of three men")
+    another = (r"(?!\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,3}(?:(?:" + nouns
+               + r")(?:s|es)?|men|women|children|people|others)\b)")
     compiled = CasualtyRules(
         pairs=tuple(p for p in forms(pair) if p is not None),
         pair_hint=build(skip_ahead(r"\b(?:" + "|".join(
@@ -250,17 +254,20 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         active=build(r"\b(?:" + outcome_alternatives(active) + r")[^\S\n]+" + person),
         left=build(_LEFT + person + r"\s+(?:"
                    + outcome_alternatives(left) + r")\b"),
-        who_died=build(person + r"\s*,?\s+who\s+[^.;:!?\n\"“”]{1,100}?\s(?:"
+        who_died=build(person + r"\s*,?\s+(?:who|that)\s+[^.;:!?\n\"“”]{1,100}?\s(?:"
                        + outcome_alternatives(deaths(own_verb)) + r")\b"),
         # the victim after "of" may be named by a possessive ("the killing of his wife") or
-        # by an age before a name ("the shooting death of 34-year-old Ana Ponce")
+        # by an age before a name ("the shooting death of 34-year-old Ana Ponce"); one victim
+        # only ("the death of a woman and her two sons" is three)
         death_of=tuple(p for p in (
-            build(r"\b(?P<killed>" + "|".join(death_nouns) + r")\s+of\s+"
+            # atomic: the victim in full, then no "and" ("a 15-year-old | mother and ...")
+            build(r"\b(?P<killed>" + "|".join(death_nouns) + r")\s+of\s+(?>"
                   + person.replace(r"(?P<det>\ban?|\banother|\bthe)",
-                                   r"(?P<det>\ban?|\bthe|\bhis|\bher|\btheir)")),
+                                   r"(?P<det>\ban?|\bthe|\bhis|\bher|\btheir)")
+                  + r")" + another),
             build(r"\b(?P<killed>" + "|".join(death_nouns) + r")\s+of\s+(?P<det>)(?P<noun>"
-                  r"\d{1,3}[- ](?:year|month)s?[- ]old(?-i:(?:[^\S\n]+[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?){1,3}))"
-                  r"\b"))
+                  r"\d{1,3}[- ](?:year|month)s?[- ]old"
+                  r"(?-i:(?:[^\S\n]+[A-Z][A-Za-z'’-]*[a-z]){1,3}+))\b" + another))
             if p is not None) if death_nouns else (),
         # not "the attempted murder of a police officer"
         death_of_at=build(skip_ahead(r"\b(?<!attempted\s)(?:" + "|".join(death_nouns)
@@ -278,7 +285,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         # lower case only: "Riley Hospital for Children" names no victim
         other_victim=re.compile(r"\b(?:(?:" + "|".join(re.escape(p.lower()) for p in people)
                                 + r")(?:s|es)?|men|women|children|people|others?|another|both"
-                                r"|nobody|none|no\s+one)\b"),
+                                r"|nobody|none|no\s+one)\b(?!['’]s\b)"),  # "his father's gun": no victim
         triggers=_triggers(people, nobody),
         people_form_at=build(skip_ahead("|".join(f"(?:{f})" for f in people_forms), re.IGNORECASE))
         if people_forms else None,
