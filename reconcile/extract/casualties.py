@@ -201,8 +201,11 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     # "a 15-year-old was killed": a form that names a person with no noun of the list
     nouns = "|".join([*(re.escape(p) for p in sorted(people, key=len, reverse=True)),
                       *(f"(?:{form})" for form in people_forms)])
-    person = (r"(?P<det>\ban?|\banother|\bthe)\s+" + described + r"(?P<noun>" + nouns
-              + r")\b(?!['’]s\b)")  # "the boy's mother was taken to a hospital": not the boy
+    def victim(determiners: str) -> str:
+        return (r"(?P<det>" + determiners + r")\s+" + described + r"(?P<noun>" + nouns
+                + r")\b(?!['’]s\b)")  # "the boy's mother was taken to a hospital": not the boy
+
+    person = victim(r"\ban?|\banother|\bthe")
     # "a 1-year-old boy and his uncle", "a father and daughter": two victims, one each
     pair = (r"(?P<det>\ban?|\banother|\bthe)\s+" + described + r"(?:" + nouns + r")\s+(?:and|&)\s+"
             r"(?:(?:his|her|their|a|an|the|another)\s+)?" + described + r"(?P<noun>" + nouns
@@ -262,9 +265,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         death_of=tuple(p for p in (
             # atomic: the victim in full, then no "and" ("a 15-year-old | mother and ...")
             build(r"\b(?P<killed>" + "|".join(death_nouns) + r")\s+of\s+(?>"
-                  + person.replace(r"(?P<det>\ban?|\banother|\bthe)",
-                                   r"(?P<det>\ban?|\bthe|\bhis|\bher|\btheir)")
-                  + r")" + another),
+                  + victim(r"\ban?|\bthe|\bhis|\bher|\btheir") + r")" + another),
             build(r"\b(?P<killed>" + "|".join(death_nouns) + r")\s+of\s+(?P<det>)(?P<noun>"
                   r"\d{1,3}[- ](?:year|month)s?[- ]old"
                   r"(?-i:(?:[^\S\n]+[A-Z][A-Za-z'’-]*[a-z]){1,3}+))\b" + another))
@@ -282,10 +283,11 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         none_of=build(r"(?P<det>\bno\s+(?:" + outcome_alternatives(no_nouns) + r"))(?P<noun>)\b"),
         toll_words={name: frozenset(w.lower() for w in toll_words[name]) for name in OUTCOMES},
         died_later=build(r"\b(?:" + "|".join(died_later) + r")\b") if died_later else None,
-        # lower case only: "Riley Hospital for Children" names no victim
+        # lower case only: "Riley Hospital for Children" names no victim, nor does a
+        # possessive ("his father's gun")
         other_victim=re.compile(r"\b(?:(?:" + "|".join(re.escape(p.lower()) for p in people)
                                 + r")(?:s|es)?|men|women|children|people|others?|another|both"
-                                r"|nobody|none|no\s+one)\b(?!['’]s\b)"),  # "his father's gun": no victim
+                                r"|nobody|none|no\s+one)\b(?!['’]s\b)"),
         triggers=_triggers(people, nobody),
         people_form_at=build(skip_ahead("|".join(f"(?:{f})" for f in people_forms), re.IGNORECASE))
         if people_forms else None,
