@@ -511,6 +511,10 @@ def test_only_a_toll_of_this_incident_sets_one_victim_sentences_aside(text, expe
     ("Deputies discovered a woman wounded in the yard.", [("a woman", 1, "woman", "injured")]),
     # the age describes the noun that follows it
     ("A 17-year-old girl was wounded.", [("A 17-year-old girl", 1, "girl", "injured")]),
+    # a school names which student
+    ("A 17-year-old Juneau high school student was killed.",
+     [("A 17-year-old Juneau high school student", 1, "student", "killed")]),
+    ("A college student was shot and wounded.", [("A college student", 1, "student", "injured")]),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_more_ways_to_name_one_victim(text, expected):
     assert casualty_counts(text) == expected
