@@ -342,6 +342,8 @@ def test_count_predicates_stop_at_clauses_and_keep_negation(sentence, phrase, su
     # a wound told with a verb of its own is the outcome, whatever words the predicate keeps
     ("Three others sustained non-fatal bullet wounds.", "Three others", True),
     ("Four people are recovering from gunshot wounds after the party.", "Four people", True),
+    ("Three people suffered from nonlife-threatening gunshot wounds.", "Three people", True),
+    ("Two boys are recovering after suffering gunshot wounds.", "Two boys", True),
     ("Two men suffered non-life threatening injuries, police said.", "Two men", True),
     ("Four men, ages 19 and 20, received non-life threatening wounds.", "Four men", True),
     ("Four people are recovering after being shot early Sunday. One died.", "Four people", True),
