@@ -514,8 +514,8 @@ def test_only_a_toll_of_this_incident_sets_one_victim_sentences_aside(text, expe
     # the age describes the noun that follows it
     ("A 17-year-old girl was wounded.", [("A 17-year-old girl", 1, "girl", "injured")]),
     # a school names which student
-    ("A 17-year-old Juneau high school student was killed.",
-     [("A 17-year-old Juneau high school student", 1, "student", "killed")]),
+    ("A 17-year-old Riverton high school student was killed.",
+     [("A 17-year-old Riverton high school student", 1, "student", "killed")]),
     ("A college student was shot and wounded.", [("A college student", 1, "student", "injured")]),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_more_ways_to_name_one_victim(text, expected):
@@ -526,8 +526,8 @@ def test_more_ways_to_name_one_victim(text, expected):
     ("He was charged in the shooting death of a 13-year-old boy.",
      [("a 13-year-old boy", 1, "boy", "killed")]),
     ("She is accused in the killing of her husband.", [("her husband", 1, "husband", "killed")]),
-    ("An arrest was made in the murder of 14-year-old Ian Walsh.",
-     [("14-year-old Ian Walsh", 1, "person", "killed")]),
+    ("An arrest was made in the murder of 14-year-old Tomas Keller.",
+     [("14-year-old Tomas Keller", 1, "person", "killed")]),
     ("The confrontation claimed the life of a 20-year-old man.",
      [("a 20-year-old man", 1, "man", "killed")]),
     ("Police are investigating the death of a 10-year-old boy at a gun range.",
@@ -537,7 +537,7 @@ def test_more_ways_to_name_one_victim(text, expected):
     # one victim only: "a woman and her two sons" are three (the number extractor's sum)
     ("The death of a woman and her sons was ruled a murder-suicide.", []),
     ("He is charged in the death of a 15-year-old mother and her unborn child.", []),
-    ("He is charged in the death of 6-year-old Jeremy Mardis and his father.", []),
+    ("He is charged in the death of 6-year-old Liam Brandt and his father.", []),
     # an attempt is no death
     ("He is charged with the attempted murder of a police officer.", []),
     # no victim after "of"
@@ -688,8 +688,8 @@ def test_an_ordinal_standing_for_the_next_victim_is_one_victim(text, expected):
     ("An Arkansas teen is dead.", [("An Arkansas teen", 1, "teen", "killed")]),
     ("A St. Paul man was wounded.", [("A St. Paul man", 1, "man", "injured")]),
     # after the article's describers too
-    ("An 8-year-old Port Orange boy is dead.",
-     [("An 8-year-old Port Orange boy", 1, "boy", "killed")]),
+    ("An 8-year-old Lake Marion boy is dead.",
+     [("An 8-year-old Lake Marion boy", 1, "boy", "killed")]),
     # a sentence's end is no describer, nor a line's
     ("Police searched the Southwest Side. A man died.", [("A man", 1, "man", "killed")]),
     ("Police say he was murdered\n\nA young student was arrested.",

@@ -95,7 +95,7 @@ class CasualtyRules:
     # relative clause longer than the gap of the other forms
     who_died: re.Pattern[str] | None = None
     # "charged in the shooting death of a 13-year-old boy", "the killing of 34-year-old Ana
-    # Ponce", "a shooting that claimed the life of a man": one death named by a noun
+    # Reyes", "a shooting that claimed the life of a man": one death named by a noun
     death_of: tuple[re.Pattern[str], ...] = ()
     # Speed: the nouns of those forms with "of" after them; the forms are tried only there
     death_of_at: re.Pattern[str] | None = None
@@ -241,17 +241,19 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
                 build(_LEFT + victim + r"\s+(?:"
                       + outcome_alternatives(left) + r")\b"))
 
+    # victims' nouns, one or more: "a man", "two women", "children"
+    some_people = r"(?:(?:" + nouns + r")(?:s|es)?|men|women|children|people)"
     # not one victim but the first of several: "and her two sons", "and a woman" (not "and
     # the wounding of three men")
-    another = (r"(?!\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,3}(?:(?:" + nouns
-               + r")(?:s|es)?|men|women|children|people|others)\b)")
+    another = r"(?!\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,3}(?:" + some_people + r"|others)\b)"
+    # "the shooting death | of", "the killing | of"
+    death_noun = r"(?:" + "|".join(death_nouns) + r")"
     compiled = CasualtyRules(
         pairs=tuple(p for p in forms(pair) if p is not None),
         pair_hint=build(skip_ahead(r"\b(?:" + "|".join(
             [trie_alternation(people, ignore_case=True), *(f"(?:{f})" for f in people_forms)])
             + r")\s+(?:and|&)\s", re.IGNORECASE)),
-        second_of_pair=build(r"\b(?:(?:" + nouns + r")(?:s|es)?|men|women|children|people)\s+"
-                             r"(?:and|&)\s+(?:(?:his|her|their)\s+)?$"),
+        second_of_pair=build(r"\b" + some_people + r"\s+(?:and|&)\s+(?:(?:his|her|their)\s+)?$"),
         passive=build(person + _GAP + _AUX + r"(?:" + outcome_alternatives(outcomes) + r")\b"),
         own_verb=build(person + _GAP + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
         active=build(r"\b(?:" + outcome_alternatives(active) + r")[^\S\n]+" + person),
@@ -260,19 +262,19 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         who_died=build(person + r"\s*,?\s+(?:who|that)\s+[^.;:!?\n\"“”]{1,100}?\s(?:"
                        + outcome_alternatives(deaths(own_verb)) + r")\b"),
         # the victim after "of" may be named by a possessive ("the killing of his wife") or
-        # by an age before a name ("the shooting death of 34-year-old Ana Ponce"); one victim
+        # by an age before a name ("the shooting death of 34-year-old Ana Reyes"); one victim
         # only ("the death of a woman and her two sons" is three)
         death_of=tuple(p for p in (
             # atomic: the victim in full, then no "and" ("a 15-year-old | mother and ...")
-            build(r"\b(?P<killed>" + "|".join(death_nouns) + r")\s+of\s+(?>"
+            build(r"\b(?P<killed>" + death_noun + r")\s+of\s+(?>"
                   + victim(r"\ban?|\bthe|\bhis|\bher|\btheir") + r")" + another),
-            build(r"\b(?P<killed>" + "|".join(death_nouns) + r")\s+of\s+(?P<det>)(?P<noun>"
+            build(r"\b(?P<killed>" + death_noun + r")\s+of\s+(?P<det>)(?P<noun>"
                   r"\d{1,3}[- ](?:year|month)s?[- ]old"
                   r"(?-i:(?:[^\S\n]+[A-Z][A-Za-z'’-]*[a-z]){1,3}+))\b" + another))
             if p is not None) if death_nouns else (),
         # not "the attempted murder of a police officer"
-        death_of_at=build(skip_ahead(r"\b(?<!attempted\s)(?:" + "|".join(death_nouns)
-                                     + r")\s+of\s", re.IGNORECASE)) if death_nouns else None,
+        death_of_at=build(skip_ahead(r"\b(?<!attempted\s)" + death_noun + r"\s+of\s",
+                                     re.IGNORECASE)) if death_nouns else None,
         left_second=build(_LEFT + r"[^.;:!?\n]{1,60}?\s(?:" + "|".join(
             [*left["killed"], *left["injured"]]) + r")\s+and\s+" + person + r"\s+(?:"
             + outcome_alternatives(left) + r")\b"),
@@ -424,7 +426,8 @@ def _matches(text: str, rules: CasualtyRules, year: int | None = None
     """The matches of every form in `text`, each with the number of victims it counts (`year`:
     the article's, if known)."""
     out: list[tuple[re.Match[str], int]] = []
-    words = set(_WORD.findall(text.lower()))
+    low = text.lower()
+    words = set(_WORD.findall(low))
     if might_hold_casualties(text, rules, words):
         text = _blank_names(text, rules)
         forms = [(rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
@@ -436,7 +439,7 @@ def _matches(text: str, rules: CasualtyRules, year: int | None = None
         out = [(match, count) for pattern, count in forms if pattern is not None
                for match in _finditer(pattern, text, lowered, rules)]
         if rules.death_of_at is not None and (rules.death_of_words is None or any(
-                word in (lowered or text.lower()) for word in rules.death_of_words)):
+                word in low for word in rules.death_of_words)):
             out.extend((match, 1) for hit in _finditer(rules.death_of_at, text, lowered, rules)
                        if not _an_earlier_year(text, hit.start(), year)
                        for pattern in rules.death_of
@@ -460,7 +463,7 @@ _YEAR_BEFORE = re.compile(r"\bthe\s+(?P<year>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}
 
 def _an_earlier_year(text: str, at: int, year: int | None) -> bool:
     """Whether the death named at `at` is dated to a year before the article's: an earlier
-    killing the article recalls ("comparisons to the 2014 killing of 12-year-old Tamir")."""
+    killing the article recalls ("marchers recalled the 2014 killing of a 12-year-old boy")."""
     found = _YEAR_BEFORE.search(text, max(0, at - 40), at)
     return year is not None and found is not None and int(found["year"]) < year
 
