@@ -374,6 +374,10 @@ def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, inju
     # a death denied is none
     ("Four people were shot Sunday, none fatally.", True),
     ("Four people were shot Sunday. It is a blessing no one died.", True),
+    # a death told later, in words of no toll: "four people were shot" holds the dead
+    ("Four people were shot at a party, including a girl who did not survive her injuries.",
+     False),
+    ("Four people were shot on Sunday. The youngest passed away at a hospital.", False),
     # shot at is not hit
     ("Two officers were shot at by a man.", False),
     ("Two men shot at them from a car.", False),  # the two fired
@@ -396,6 +400,22 @@ def test_people_shot_in_an_article_that_tells_of_no_death_were_wounded(text, inj
      [("A man", 1, "man", "killed"), ("a woman", 1, "woman", "injured")]),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_two_victims_joined_by_and_are_a_count_of_two(text, expected):
+    assert [c for c in counts(text) if c[3] in ("killed", "injured")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the child" is one of the two wounded, not a third victim
+    ("A man and a child were wounded on Elm Street. The child was shot in the leg.",
+     [("A man and a child", 2, "people", "injured")]),
+    ("A man and his son were killed Sunday. The son was found dead in the yard.",
+     [("A man and his son", 2, "people", "killed")]),
+    # another outcome, or a victim told with "a", is no member of the pair
+    ("A man and a woman were killed. The boy was wounded.",
+     [("A man and a woman", 2, "people", "killed"), ("The boy", 1, "boy", "injured")]),
+    ("A man and a woman were wounded. A boy was wounded too.",
+     [("A man and a woman", 2, "people", "injured"), ("A boy", 1, "boy", "injured")]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_definite_victim_after_a_pair_is_one_of_the_pair(text, expected):
     assert [c for c in counts(text) if c[3] in ("killed", "injured")] == expected
 
 

@@ -571,6 +571,7 @@ def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[
     deaths = _one_victim_deaths(claims, this_incident, rules)
     if deaths:
         claims = [claim for claim in claims if not _a_death_told_again(claim, deaths)]
+    claims = _ones_of_a_pair(claims)
     return _wounds_of_the_dead(ctx, claims, rules)
 
 
@@ -615,8 +616,7 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
             outcome = next(name for name, said in state.groupdict().items() if said is not None)
         if outcome is None and claim.kind == Kind.COUNT and _shot(claim, rules):
             if deathless is None:
-                told = _NO_DEATH.sub(" ", ctx.text.lower())  # "none fatally", "no one died"
-                deathless = rules.toll_words["killed"].isdisjoint(_WORD.findall(told))
+                deathless = _deathless(ctx.text, rules)
             outcome = "injured" if deathless else None
         if outcome is not None:
             claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
@@ -637,6 +637,15 @@ def _shot(claim: Claim, rules: CasualtyRules) -> bool:
     # "one shot in the chest and the other in the leg": a bare figure is often a part
     return (_counts_people(claim, rules) and claim.subject.split()[:1] == ["shot"]
             and len(claim.text.split()) > 1 and not _SHOT_AT.search(claim.sentence))
+
+
+def _deathless(text: str, rules: CasualtyRules) -> bool:
+    """Whether an article tells of no death: none of the killed toll words, but for "none
+    fatally" and "no one died", and none of the words of a death told later ("a girl who did
+    not survive her injuries", "passed away")."""
+    told = _NO_DEATH.sub(" ", text.lower())
+    return rules.toll_words["killed"].isdisjoint(_WORD.findall(told)) and \
+        (rules.died_later is None or rules.died_later.search(told) is None)
 
 
 _NO_DEATH = re.compile(r"\b(?:none|no\s+one|nobody|neither)\b[^.;:!?\n]{0,30}?"
@@ -973,6 +982,18 @@ def _one_victim_deaths(claims: Sequence[Claim], numbers: Sequence[Claim],
                  if n.kind == Kind.COUNT and n.value.stated == 1 and n.value.unit
                  and rules.toll_words["killed"].intersection(n.subject.split()))
     return frozenset(nouns)
+
+
+def _ones_of_a_pair(claims: list[Claim]) -> list[Claim]:
+    """The claims without a definite victim told after a pair with the same outcome: after "a
+    man and a child were wounded", "the child was shot in the leg" is one of the two."""
+    pairs = [c for c in claims if c.value.stated == 2 and c.subject in OUTCOMES]
+    if not pairs:
+        return claims
+    return [c for c in claims
+            if not (c.value.stated == 1 and c.subject in OUTCOMES
+                    and c.text.lower().startswith("the ")
+                    and any(p.subject == c.subject and p.start < c.start for p in pairs))]
 
 
 def _a_death_told_again(claim: Claim, deaths: frozenset[str]) -> bool:
