@@ -31,11 +31,19 @@ def scopes(text):
      [("one man", "in another incident"), ("eight people", "in another incident")]),
     ("About 20 minutes earlier, two men were shot in a drive-by.",
      [("two men", "in another incident")]),
+    ("In another shooting Sunday, two men were wounded on Elm Street.",
+     [("two men", "in another incident")]),
+    ("The town was the scene of another shooting incident in October, when one person was "
+     "killed.", [("one person", "in another incident")]),
+    # a line break ends the clause: a heading above is not the figure's
+    ("Woman killed; man wounded in a separate shooting\n\nTwo men were charged on Friday.",
+     [("Two men", None)]),
     ("There were 81 homicides in the city during 2015.", [("81 homicides", "over a period")]),
     ("Police have counted 40 shooting deaths so far in 2016.",
      [("40 shooting deaths", "over a period")]),
     # one shooting, one toll: no scope
     ("Two people were killed in a shooting at a party on Sunday.", [("Two people", None)]),
+    ("Two people were killed and another shooting victim was wounded.", [("Two people", None)]),
     ("Three people were shot in the 2300 block of Elm Street.", [("Three people", None)]),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_roundups_and_period_totals_carry_their_scope(text, expected):

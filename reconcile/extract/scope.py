@@ -20,8 +20,9 @@ from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
 # Where a figure's clause ends, either side of it ("four were hurt, | not five as first
 # reported": the correction and the figure it corrects are two clauses; "six killed, not
-# including the gunman" is one).
-_BREAK = re.compile(r"[;:()\[\]—–\"“”]|\.\s|,\s+not\s(?!including|counting)")
+# including the gunman" is one). A line break ends one too: a heading need not end with a
+# full stop ("Man killed in another incident | Donyae Jones, 18, ...").
+_BREAK = re.compile(r"[;:()\[\]—–\"“”\n]|\.\s|,\s+not\s(?!including|counting)")
 # After the figure, an aside of its own: "three batteries, a purchase first announced last
 # year" (the year is the announcement's), "five people were killed, the most this year"
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|which|who|whose)\s", re.IGNORECASE)
