@@ -21,6 +21,12 @@ def scopes(text):
      [("Two people", "in separate incidents")]),
     ("Three men were wounded in two unrelated shootings overnight.",
      [("Three men", "in separate incidents"), ("two unrelated shootings", "in separate incidents")]),
+    ("Five people were injured in two apparently random roadway shootings.",
+     [("Five people", "in separate incidents"),
+      ("two apparently random roadway shootings", "in separate incidents")]),
+    # other shootings than the article's: its own toll keeps no scope
+    ("A man charged in the slayings of three people has been accused in two other gang-related "
+     "shootings.", [("three people", None), ("two other gang-related shootings", None)]),
     ("Twenty-three other people were wounded in shootings.",
      [("Twenty-three other people", "in separate incidents")]),
     ("Police are investigating a series of shootings that left five people injured.",
