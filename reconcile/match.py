@@ -232,6 +232,21 @@ def _different_periods(a: Claim, b: Claim) -> bool:
     return any(part in pb and pb[part] != value for part, value in pa)
 
 
+def _different_spans(a: Claim, b: Claim) -> bool:
+    """Two period totals of two spans (scope.yaml `period`): "73 officers were killed in 2011"
+    and "67 officers have been killed this year" (in an article of 2016) are two facts, as are
+    tolls "in two days" and "in three days". A span not known ("this year" in an undated
+    article) may be any; a year and a span in words ("since 1968", "over the past 20 years")
+    may be one."""
+    pa, pb = getattr(a.value, "period", None), getattr(b.value, "period", None)
+    return pa is not None and pb is not None and pa != pb and _span_kind(pa) == _span_kind(pb)
+
+
+def _span_kind(period: str) -> str:
+    """"year" ("2015", "1986/87"), "since" ("since 1968") or "words" ("the past 20 years")."""
+    return "year" if period[:1].isdigit() else "since" if period.startswith("since ") else "words"
+
+
 def _opening_span(claim: Claim) -> bool:
     """A length that names the opening part of a period ("in the first five months of 1987",
     "over the first six days of the month", "for the first eight years" of a loan): the
@@ -466,7 +481,8 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     a_words, b_words = set(a.subject.split()), set(b.subject.split())
     a_months = {_MONTHS[w] for w in a_words if w in _MONTHS}
     b_months = {_MONTHS[w] for w in b_words if w in _MONTHS}
-    if a_months and b_months and a_months.isdisjoint(b_months) or _different_periods(a, b):
+    if a_months and b_months and a_months.isdisjoint(b_months) or _different_periods(a, b) \
+            or _different_spans(a, b):
         return 0.0  # a figure for February and one for April: two facts, whatever the values
     if a.kind == Kind.QUANTITY and (_opening_span(a) or _opening_span(b)) and not numbers_overlap(
             a, b):

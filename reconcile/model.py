@@ -59,11 +59,13 @@ class NumberValue:
     unit: str
     hedge: str | None = None
     scope: str | None = None  # "including the gunman", "this year", ...
+    period: str | None = None  # the span a period total is given for: "2015", "two days"
 
     def to_dict(self) -> dict[str, Any]:
         stated = list(self.stated) if isinstance(self.stated, tuple) else self.stated
         return {"stated": _plain(stated), "low": _plain(self.low), "high": _plain(self.high),
-                "unit": self.unit, "hedge": self.hedge, "scope": self.scope}
+                "unit": self.unit, "hedge": self.hedge, "scope": self.scope,
+                "period": self.period}
 
 
 @dataclass(frozen=True, slots=True)

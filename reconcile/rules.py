@@ -72,6 +72,7 @@ class Rules:
     # those whose phrase only qualifies a figure before it ("six killed, including the gunman")
     own_incident_scopes: frozenset[str] = frozenset()
     scopes_after_figure: frozenset[str] = frozenset()
+    period_scopes: frozenset[str] = frozenset()  # spans of time: "over a period: 2015"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -312,7 +313,8 @@ def _read_scope(data: Any, c: _Checker) -> dict[str, Any]:
 
     return {"scopes": compile_scope_rules(data, c),
             "own_incident_scopes": flagged_scopes(data, "this_incident", c),
-            "scopes_after_figure": flagged_scopes(data, "after_figure", c)}
+            "scopes_after_figure": flagged_scopes(data, "after_figure", c),
+            "period_scopes": flagged_scopes(data, "period", c)}
 
 
 READERS: dict[str, Callable[[Any, _Checker], dict[str, Any]]] = {

@@ -56,6 +56,27 @@ def test_roundups_and_period_totals_carry_their_scope(text, expected):
     assert scopes(text) == expected
 
 
+@pytest.mark.parametrize(("text", "published", "period"), [
+    ("There were 81 homicides in the city during 2015.", "2016-01-05", "2015"),
+    ("Police have counted 40 shooting deaths so far this year.", "2015-06-01", "2015"),
+    ("Police have counted 40 shooting deaths so far in 2016.", None, "2016"),
+    ("The city had 70 homicides last year.", "2016-03-01", "2015"),
+    ("The city had 70 homicides a year earlier.", "2016-03-01", None),  # no period scope
+    ("Police have counted 12 homicides since 2013.", None, "since 2013"),
+    ("Two teenagers were killed in two days.", None, "two days"),
+    ("Five people were killed within a three-hour period.", None, "three hour"),
+    ("Eight children have been shot over the last 17 months.", None, "the past 17 months"),
+    # a relative year with no publication date may be any year
+    ("The city had 70 homicides last year.", None, None),
+    # two years in the clause: which one is the figure's is not said
+    ("Homicides fell to 60 in 2016 from 70 in 2015.", "2017-01-10", None),
+    ("The city had 70 homicides last year, against 64 in 2014.", "2016-03-01", None),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_period_total_keeps_its_span(text, published, period):
+    counts = [c for c in reconcile.extract(text, published=published) if c.kind == "count"]
+    assert counts[0].value.period == period
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # "including the shooter" qualifies the figure before it, not the next one
     ("Four people were dead, including the shooter, and 14 others were wounded.",
@@ -84,6 +105,7 @@ def test_only_scopes_marked_this_incident_count_the_articles_own_incident():
     rules = load_rules()
     assert rules.own_incident_scopes == {"including the attacker", "not including the attacker"}
     assert rules.scopes_after_figure == {"including the attacker", "as first reported"}
+    assert rules.period_scopes == {"over a period"}
 
 
 @pytest.mark.parametrize(("entry", "problem"), [
@@ -91,7 +113,8 @@ def test_only_scopes_marked_this_incident_count_the_articles_own_incident():
                                   "got 'yes please'"),
     ("after_figure: 1", "scope.yaml: scopes[0].after_figure: expected true or false, got 1"),
     ("incident: true", "scope.yaml: scopes[0].incident: expected one of after_figure, label, "
-                       "phrases, this_incident, got 'incident'"),
+                       "period, phrases, this_incident, got 'incident'"),
+    ("period: maybe", "scope.yaml: scopes[0].period: expected true or false, got 'maybe'"),
 ])
 def test_scope_flags_are_checked(tmp_path, entry, problem):
     folder = tmp_path / "rules"

@@ -612,6 +612,38 @@ def test_match_figures_given_for_different_periods_are_two_facts(first, second, 
     assert (grouped(claims) == [["a", "b"]]) == together
 
 
+def _dated_figure(text, figure, published, source):
+    import reconcile
+
+    claim = next(c for c in reconcile.extract(text, published=published) if c.text == figure)
+    return replace(claim, source=source, id=source)
+
+
+@pytest.mark.parametrize(("first", "second", "together"), [
+    # period totals of two spans: two facts, however alike their words
+    (("73 officers were shot dead in 2011.", "73 officers", "2016-07-10"),
+     ("67 officers have been shot dead this year.", "67 officers", "2016-07-12"), False),
+    (("The city counted 40 homicides last year.", "40 homicides", "2016-01-08"),
+     ("The city counted 44 homicides in 2016.", "44 homicides", "2016-12-30"), False),
+    (("Five people were killed in two days.", "Five people", None),
+     ("Six people were killed in three days.", "Six people", None), False),
+    # one span told two ways, or a span an undated article leaves open: one fact
+    (("The city counted 40 homicides so far this year.", "40 homicides", "2015-11-02"),
+     ("The city counted 42 homicides in 2015.", "42 homicides", "2015-11-03"), True),
+    (("The city counted 40 homicides this year.", "40 homicides", None),
+     ("The city counted 42 homicides in 2015.", "42 homicides", "2015-11-03"), True),
+    # a year and a span in words may be one span
+    (("The bank has lent 10.7 billion dlrs since 1968.", "10.7 billion dlrs", "1987-03-05"),
+     ("The bank has lent 10.7 billion dlrs over the past 20 years.", "10.7 billion dlrs",
+      "1987-03-05"), True),
+])
+def test_match_period_totals_of_two_spans_are_two_facts(first, second, together):
+    """'73 officers in 2011' and '67 officers this year' (2016) count two years, not one
+    figure two sources disagree on."""
+    claims = [_dated_figure(*first, "a"), _dated_figure(*second, "b")]
+    assert (grouped(claims) == [["a", "b"]]) == together
+
+
 @pytest.mark.parametrize(("first", "second", "together"), [
     # the opening part of a period, named for another figure: two lengths are two periods
     (("Public debt rose 301 billion francs in the first four months of this year.",

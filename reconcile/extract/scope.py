@@ -8,6 +8,7 @@ the same scope, so that those are never reported as conflicts with a plain toll.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -54,7 +55,10 @@ def compile_scope_rules(data: Any, c: Any) -> tuple[tuple[str, re.Pattern[str]],
 # killed, including the gunman"), where a roundup or a period total counts other events.
 # after_figure: the phrase qualifies the figure before it, never one after it ("four dead,
 # including the shooter, and 14 others wounded": the 14 are not counted with the shooter).
-FLAGS = ("this_incident", "after_figure")
+# period: the scope is a span of time told with the figure ("in 2015", "this year", "in two
+# days"); the claim keeps the span too (NumberValue.period, relative years resolved against
+# the publication date), and figures of two different spans are never compared.
+FLAGS = ("this_incident", "after_figure", "period")
 _ENTRY_KEYS = frozenset({"label", "phrases", *FLAGS})
 
 
@@ -138,6 +142,7 @@ def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
     for claim in claims:
         if isinstance(claim.value, NumberValue) and claim.value.scope is None:
             label: str | None = None
+            period: str | None = None
             if claim.kind == Kind.COUNT and (_PARTITIVE.match(claim.text) or
                                              claim.value.stated == 1 and _ONE_MORE.match(claim.text)
                                              or _one_of_several(claim, ctx)):
@@ -149,8 +154,11 @@ def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
                     label = _scope_of(ctx.text, claim.start, claim.end, scopes,
                                       ctx.rules.scopes_after_figure,
                                       inside=claim.kind != Kind.QUANTITY)
+                    if label in ctx.rules.period_scopes:
+                        period = period_of(_clause(ctx.text, claim.start, claim.end)[0],
+                                           ctx.published)
             if label:
-                claim = replace(claim, value=replace(claim.value, scope=label))
+                claim = replace(claim, value=replace(claim.value, scope=label, period=period))
         out.append(claim)
     return out
 
@@ -230,15 +238,7 @@ def _scope_of(text: str, start: int, end: int, scopes: Sequence[tuple[str, re.Pa
     """The first scope whose phrase occurs in the clause of the figure at text[start:end];
     with `inside` False, a phrase that holds the figure itself does not count ("within four
     hours" gives a toll its period, not the duration "four hours")."""
-    before = text[max(0, start - _REACH):start]
-    cut = list(_BREAK.finditer(before))
-    if cut:
-        before = before[cut[-1].end():]
-    after = text[end:end + _REACH]
-    stops = [found.start() for found in (_BREAK.search(after), _APPOSITIVE.search(after)) if found]
-    if stops:
-        after = after[:min(stops)]
-    clause = f"{before} {text[start:end]} {after}"
+    clause, figure = _clause(text, start, end)
     lowered = clause.lower() if clause.isascii() else None  # once for every scope's twin
     scopes = scopes if isinstance(scopes, tuple) else tuple(scopes)
     for (label, _), (quick, words) in zip(scopes, _scans_of(scopes).each):
@@ -248,8 +248,54 @@ def _scope_of(text: str, start: int, end: int, scopes: Sequence[tuple[str, re.Pa
             pattern, subject = quick.twin, lowered
         else:
             pattern, subject = quick.pattern, clause
-        figure = len(before) + 1  # where the figure sits in the clause
         for match in pattern.finditer(subject, figure if label in after_figure else 0):
             if inside or match.end() <= figure or match.start() >= figure + end - start:
                 return label
     return None
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, int]:
+    """The clause of the figure at text[start:end], and where the figure sits in it."""
+    before = text[max(0, start - _REACH):start]
+    cut = list(_BREAK.finditer(before))
+    if cut:
+        before = before[cut[-1].end():]
+    after = text[end:end + _REACH]
+    stops = [found.start() for found in (_BREAK.search(after), _APPOSITIVE.search(after)) if found]
+    if stops:
+        after = after[:min(stops)]
+    return f"{before} {text[start:end]} {after}", len(before) + 1
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b")
+# "this year", "last year", "a year ago" ("against 67 mln dlrs a year ago"), "year to date"
+_RELATIVE_YEAR = re.compile(
+    r"\b(?P<last>last\s+year|a\s+year\s+(?:ago|earlier|before)|the\s+(?:previous|prior)\s+year"
+    r"|the\s+year\s+before)\b|\bthis\s+year\b|\byear\s+to\s+date\b"
+    r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b")
+# "in two days", "within a span of four hours", "over the past two years", "in a 24-hour period"
+_SPAN = re.compile(r"\b(?:in|within|over|during)\s+(?:a\s+span\s+of\s+|an?\s+)?(?P<span>(?:the\s+"
+                   r"(?:past|last)\s+)?(?:\w+[\s-]+)?(?:hours?|days?|weeks?|months?|years|decades?))"
+                   r"(?:\s+(?:period|span|stretch))?\b")
+
+
+def period_of(clause: str, published: dt.date | None) -> str | None:
+    """The one span of time a figure's clause names: a year ("in 2015", and "this year" or "so
+    far this year" in an article of 2015; "last year" is the year before; "since 2013" keeps
+    its "since"), else a span in its own words ("in two days" and "within two days" are "two
+    days", "over the last two years" is "the past two years"). None when the clause names
+    two ("rose to 10.1 billion in 1986 from 17.5 billion in 1985": which is the figure's?) or
+    a relative year with no publication date (it may be any year)."""
+    words = " ".join(clause.lower().split())
+    spans: set[str] = set()
+    for year in _YEAR.finditer(words):
+        since = words[max(0, year.start() - 6):year.start()] == "since "
+        spans.add(f"since {year[0]}" if since else year[0])
+    for relative in _RELATIVE_YEAR.finditer(words):
+        if published is None:
+            return None
+        spans.add(str(published.year - 1 if relative["last"] else published.year))
+    if not spans:
+        spans.update(" ".join(found["span"].replace("-", " ").split()).replace(
+            "the last ", "the past ") for found in _SPAN.finditer(words))
+    return spans.pop() if len(spans) == 1 else None

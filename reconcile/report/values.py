@@ -113,7 +113,8 @@ def _number_value(kind: str, value: Mapping[str, Any]) -> str:
         text = f"{word} {text}"
     scope = value.get("scope")
     if scope:
-        text = f"{text} ({scope})"
+        period = value.get("period")
+        text = f"{text} ({scope}: {period})" if period else f"{text} ({scope})"
     return text
 
 
