@@ -72,7 +72,8 @@ class Rules:
     # those whose phrase only qualifies a figure before it ("six killed, including the gunman")
     own_incident_scopes: frozenset[str] = frozenset()
     scopes_after_figure: frozenset[str] = frozenset()
-    period_scopes: frozenset[str] = frozenset()  # spans of time: "over a period: 2015"
+    # those that are spans of time ("in 2015", "in two days"): a claim keeps its span too
+    period_scopes: frozenset[str] = frozenset()
 
 
 # ---------------------------------------------------------------------------------------------
