@@ -238,6 +238,12 @@ COUNT = [
                  id="sentence-start-before-a-name"),
     pytest.param("Deputies Say Two Men Fled.",
                  [("count", "Two Men", 2.0, "man", None)], id="title-case-headline"),
+    # the period of "St." or "Ft." in a place's name ends no noun phrase
+    pytest.param("Two young St. Clement boys were found.",
+                 [("count", "Two young St. Clement boys", 2.0, "young st clement boy", None)],
+                 id="saint-in-a-place-name"),
+    pytest.param("Police found two cars on Elm St. Officers towed them.",
+                 [("count", "two cars", 2.0, "car", None)], id="street-abbreviation-at-sentence-end"),
     # "vs" in a results table compares two figures; it is nothing they count
     pytest.param("Revs 88.4 mln vs 71.2 mln",
                  [("count", "88.4 mln", 88.4e6, "", None), ("count", "71.2 mln", 71.2e6, "", None)],

@@ -162,11 +162,18 @@ def _noun_tokens(text: str, position: int, n: Number, not_nouns: frozenset[str],
         if (n.value != 1 or partitive) and looks_plural(word) and not word.isupper() \
                 and not modifier:
             break
-        if text[position:position + 1] in ",.;:)(!?\"“”":
+        if text.startswith(". ", position) and word in _PLACE_ABBREVIATIONS and \
+                text[position + 2:position + 3].isupper():
+            position += 1  # "two St. Louis County boys": the period is the abbreviation's
+        elif text[position:position + 1] in ",.;:)(!?\"“”":
             break
         if possessive and not (n.value != 1 and not looks_plural(word) and modifier):
             break  # "two sheriff's deputies" counts deputies; "two men's lives" counts men
     return tokens
+
+
+# "St. Louis", "Ft. Worth", "Mt. Vernon": abbreviations that open a place's name
+_PLACE_ABBREVIATIONS = frozenset({"St", "Ft", "Mt"})
 
 
 def _modifies_next(text: str, position: int, word: str, not_nouns: frozenset[str],
