@@ -274,9 +274,9 @@ _RELATIVE_YEAR = re.compile(
     r"|the\s+year\s+before)\b|\bthis\s+year\b|\byear\s+to\s+date\b"
     r"|\bsince\s+(?:january|the\s+start\s+of\s+the\s+year)\b")
 # "in two days", "within a span of four hours", "over the past two years", "in a 24-hour period"
-_SPAN = re.compile(r"\b(?:in|within|over|during)\s+(?:a\s+span\s+of\s+|an?\s+)?(?P<span>(?:the\s+"
-                   r"(?:past|last)\s+)?(?:\w+[\s-]+)?(?:hours?|days?|weeks?|months?|years|decades?))"
-                   r"(?:\s+(?:period|span|stretch))?\b")
+_SPAN = re.compile(r"\b(?:in|within|over|during)\s+(?:a\s+span\s+of\s+|an?\s+)?"
+                   r"(?P<span>(?:the\s+(?:past|last)\s+)?(?:\w+[\s-]+)?"
+                   r"(?:hours?|days?|weeks?|months?|years|decades?))(?:\s+(?:period|span|stretch))?\b")
 
 
 def period_of(clause: str, published: dt.date | None) -> str | None:
