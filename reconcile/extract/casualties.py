@@ -201,15 +201,17 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     # "a 15-year-old was killed": a form that names a person with no noun of the list
     nouns = "|".join([*(re.escape(p) for p in sorted(people, key=len, reverse=True)),
                       *(f"(?:{form})" for form in people_forms)])
+    # the victim's noun, its describers before it; "the boy's mother was taken to a hospital":
+    # not the boy
+    noun = described + r"(?P<noun>" + nouns + r")\b(?!['’]s\b)"
+
     def victim(determiners: str) -> str:
-        return (r"(?P<det>" + determiners + r")\s+" + described + r"(?P<noun>" + nouns
-                + r")\b(?!['’]s\b)")  # "the boy's mother was taken to a hospital": not the boy
+        return r"(?P<det>" + determiners + r")\s+" + noun
 
     person = victim(r"\ban?|\banother|\bthe")
     # "a 1-year-old boy and his uncle", "a father and daughter": two victims, one each
     pair = (r"(?P<det>\ban?|\banother|\bthe)\s+" + described + r"(?:" + nouns + r")\s+(?:and|&)\s+"
-            r"(?:(?:his|her|their|a|an|the|another)\s+)?" + described + r"(?P<noun>" + nouns
-            + r")\b(?!['’]s\b)")
+            r"(?:(?:his|her|their|a|an|the|another)\s+)?" + noun)
 
     pronoun = (r"(?P<det>\b(?:" + "|".join(re.escape(p) for p in pronouns) + r"))(?P<noun>)\s+")
 
@@ -991,16 +993,19 @@ def _ones_of_a_pair(claims: list[Claim]) -> list[Claim]:
     if not pairs:
         return claims
     return [c for c in claims
-            if not (c.value.stated == 1 and c.subject in OUTCOMES
-                    and c.text.lower().startswith("the ")
+            if not (c.subject in OUTCOMES and _one_definite_victim(c)
                     and any(p.subject == c.subject and p.start < c.start for p in pairs))]
+
+
+def _one_definite_victim(claim: Claim) -> bool:
+    """"The man", "the 16-year-old": one victim the article may already have told of."""
+    return claim.value.stated == 1 and claim.text.lower().startswith("the ")
 
 
 def _a_death_told_again(claim: Claim, deaths: frozenset[str]) -> bool:
     """Whether an injury claim is about a victim the article already said died: "A man was
     shot and killed... The man was taken to a hospital" states one death, not an injury too."""
-    return (claim.subject == "injured" and claim.value.stated == 1
-            and claim.text.lower().startswith("the ")
+    return (claim.subject == "injured" and _one_definite_victim(claim)
             and (claim.value.unit in deaths or claim.value.unit in _ANY_VICTIM))
 
 
