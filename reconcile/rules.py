@@ -63,6 +63,7 @@ class Rules:
     hedges_after: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "or more", "or so"
     currency_guarded: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "PS2.7m"
     number_names: frozenset[str] = frozenset()  # "category 4", "sp 500": a number in a name
+    numeral_names: frozenset[str] = frozenset()  # "News 6": a numeral (not a word) in a name
     service_numbers: frozenset[str] = frozenset()  # "called 911", "a 911 call": a phone number
     # units.yaml: phrases in which a number is a figure of speech ("one step closer")
     figures_of_speech: re.Pattern[str] | None = None
@@ -226,6 +227,7 @@ def _read_units(data: Any, c: _Checker) -> dict[str, Any]:
     not_nouns = c.string_list(data, "not_counted_nouns", required=False)
     implied = c.string_list(data, "implied_people", required=False)
     names = c.string_list(data, "number_names", required=False)
+    numeral_names = c.string_list(data, "numeral_names", required=False)
     services = c.string_list(data, "service_numbers", required=False)
     figures = c.regex_list(data, "figures_of_speech", required=False)
     combined = (re.compile(r"(?:" + "|".join(f"(?:{f})" for f in figures) + r")\b", re.IGNORECASE)
@@ -233,6 +235,7 @@ def _read_units(data: Any, c: _Checker) -> dict[str, Any]:
     return {"units": _frozen(units), "count_nouns_not": frozenset(w.lower() for w in not_nouns),
             "implied_people": frozenset(w.lower() for w in implied),
             "number_names": frozenset(w.lower() for w in names),
+            "numeral_names": frozenset(w.lower() for w in numeral_names),
             "service_numbers": frozenset(w.strip() for w in services),
             "figures_of_speech": combined}
 

@@ -493,6 +493,11 @@ NOT_CLAIMS = [
     pytest.param("Two magazines lay at the scene.[14][6]", [("count", "Two magazines", 2.0, "magazine", None)],
                  id="reference-marks"),
     pytest.param("Image 8 of 11 Police at the scene.", [], id="photo-gallery"),
+    # a TV station's number, even at the start of a sentence (units.yaml numeral_names)
+    pytest.param("News 2 spoke with the victim's mother.", [], id="station-starts-sentence"),
+    pytest.param("NEWS 4 will update this story.", [], id="station-in-capitals"),
+    pytest.param("The news 10 people died reached the town.",
+                 [("count", "10 people", 10.0, "people", None)], id="news-in-lower-case"),
 ]
 
 
@@ -601,6 +606,8 @@ from reconcile.errors import RulesError  # noqa: E402
                  "currencies.yaml: guarded_symbols.PS: expected a three-letter", id="guarded-symbol-code"),
     pytest.param("units.yaml", "units: {metre: {dimension: length, aliases: [m]}}\nnumber_names: category\n",
                  "units.yaml: number_names: expected a list of strings", id="number-names-list"),
+    pytest.param("units.yaml", "units: {metre: {dimension: length, aliases: [m]}}\nnumeral_names: news\n",
+                 "units.yaml: numeral_names: expected a list of strings", id="numeral-names-list"),
 ])
 def test_extract_rules_numeric_files_report_file_and_key(tmp_path, filename, text, message):
     (tmp_path / filename).write_text(text, encoding="utf-8")

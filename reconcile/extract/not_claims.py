@@ -155,7 +155,7 @@ def _after_name(prefix: str, n: Number, after: str, unit_match, rules: Rules) ->
         return False  # "shot in Miami. 5 people": the number starts a sentence of its own
     lower = word.lower().rstrip(".")
     measured = unit_match is not None and (unit_match[0].dimension != "time" or after.isalpha())
-    if lower in rules.number_names:
+    if lower in rules.number_names or lower in rules.numeral_names and word[0].isupper():
         return not measured or unit_match[0].dimension == "time"
     code = word.upper()
     if measured or code in rules.currency_codes or code[:1] == "M" and code[1:] in rules.currency_codes:
