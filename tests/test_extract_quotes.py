@@ -455,6 +455,13 @@ def test_compare_quotes_a_changed_word_beside_a_contraction_is_still_a_variant()
         == "variant"
 
 
+@pytest.mark.parametrize("first", ["I don't know why they did it, there was no reason at all",
+                                   "I do not know why they did it, there was no reason at all"])
+def test_compare_quotes_opening_counts_a_contraction_as_one_word(first):
+    # "I don't know" is three words as spoken: two remarks that start with it are no misquote
+    assert compare_quotes(first, "I don’t know who they are, but they took a life") == "different"
+
+
 @pytest.mark.parametrize("text", [
     "Minister Raymond Greene spoke. Greene said more.",
     "Greenes and Greeneville. Then Ada Greene came.",

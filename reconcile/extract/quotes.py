@@ -898,6 +898,23 @@ _EDITORIAL = re.compile(r"\[[^\]]{0,60}\]|\([^)]{0,60}\)|…|\.\s?\.\s?\.")
 _GAP_WORDS = 12
 
 
+def _common_opening(a: list[str], b: list[str]) -> int:
+    """How many words two spelt-out quotes open with in common."""
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+def _written_words(words: list[str], spelt_out: int) -> int:
+    """How many of a quote's words as written lie within its first `spelt_out` spelt-out words
+    ("dont" is two of them)."""
+    count = used = 0
+    for word in words:
+        used += len(_SPELLED_OUT.get(word, word).split())
+        if used > spelt_out:
+            break
+        count += 1
+    return count
+
+
 @lru_cache(maxsize=1024)  # a quote is compared with each other quote of its block
 def _with_gaps(quote: str) -> re.Pattern[str] | None:
     """The quote's words as a pattern in which each editorial mark stands for a few words of
@@ -938,9 +955,13 @@ def compare_quotes(first: str, second: str) -> str:
     if len(shorter.split()) >= 4 and fuzz.partial_ratio(
             shorter, longer, processor=utils.default_process, score_cutoff=95):
         return "excerpt"
-    a_words, b_words = a.split(), b.split()
-    opening = min(4, len(a_words), len(b_words))
-    if opening >= 3 and a_words[:opening] == b_words[:opening]:
+    # the same opening, counted in words as written: "I don't know why" and "I don't know who"
+    # share three ("don't" is one word however it is spelt out), not four
+    written_a, written_b = normalise_quote(first).split(), normalise_quote(second).split()
+    opening = min(4, len(written_a), len(written_b))
+    common = _common_opening(a.split(), b.split())
+    if opening >= 3 and min(_written_words(written_a, common),
+                            _written_words(written_b, common)) >= opening:
         return "variant"
     if fuzz.token_sort_ratio(a, b, processor=utils.default_process, score_cutoff=80):
         return "variant"
