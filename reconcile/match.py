@@ -555,7 +555,12 @@ def _outcomes(subject: str, words: set[str],
               outcomes: tuple[tuple[str, frozenset[str]], ...]) -> set[str]:
     """The outcomes ("killed", "injured") a count's predicate words state. A wound that
     killed is a death: "five officers were fatally wounded", "died of their wounds". An
-    attempt ("accused of trying to kill two officers") is an outcome of its own."""
+    attempt ("accused of trying to kill two officers") is an outcome of its own. A denied
+    outcome is none: "eight people were injured - none fatally" were not killed."""
+    if not _DENIAL.isdisjoint(words):
+        sequence = subject.split()
+        words = words - {word for before, word in zip(sequence, sequence[1:])
+                         if before in _DENIAL}
     found = {name for name, outcome_words in outcomes if outcome_words & words}
     if found and not _ATTEMPTED.isdisjoint(words):
         sequence = subject.split()
@@ -569,6 +574,8 @@ def _outcomes(subject: str, words: set[str],
 
 
 _WOUND_THAT_KILLED = frozenset({"fatally", "mortally", "died", "dies", "succumbed"})
+# words that deny the outcome after them ("none fatally", "not fatally", "no deaths")
+_DENIAL = frozenset({"none", "not", "no", "never", "neither", "nor", "non"})
 # words right before an outcome that make it an attempt ("trying kill"); not "threatening"
 # ("life-threatening injuries")
 _ATTEMPTED = frozenset({"trying", "tried", "attempting", "attempted", "attempt", "plotting",

@@ -207,6 +207,19 @@ def test_match_a_wound_that_killed_is_a_death_not_an_injury(wounded):
         ["c1", "c3"], ["c2"]]
 
 
+@pytest.mark.parametrize("denied", ["injured none fatally", "wounded not fatally"])
+def test_match_a_death_denied_is_no_death(denied):
+    """'Eight people were injured - none fatally' were wounded: one fact with 'eight people
+    were wounded', never with 'eight people were killed'."""
+    claims = [count("c1", "a", 8, "people", denied), count("c2", "b", 8, "people", "killed"),
+              count("c3", "c", 8, "people", "wounded")]
+    from reconcile.rules import load_rules
+
+    shipped = MatchSettings.from_rules(load_rules(None))
+    assert sorted(sorted(c.id for c in g) for g in match_story(claims, shipped)[0]) == [
+        ["c1", "c3"], ["c2"]]
+
+
 @pytest.mark.parametrize("other", ["left dead", "shot fatally", "killed wounded", "", "found"])
 def test_match_counts_of_one_outcome_or_unknown_still_group(other):
     claims = [count("c1", "a", 3, "people", "killed"), count("c2", "b", 3, "people", other)]
