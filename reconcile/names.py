@@ -28,7 +28,12 @@ from reconcile.extract.words import MONTH_NAMES, WEEKDAY_NAMES
 # "PlayStation" and "YouTube" are no names)
 _PHRASE = (r"[A-Z][a-z][a-z'’\-]+(?:(?<=-)[A-Z][a-z'’]+)?(?:\s+[A-Z]\.)?"
            r"(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}(?:(?<=-)[A-Z][a-z'’]+)?){1,2}")
-_NAME = re.compile(rf"\b({_PHRASE})\b")
+# A run of capitalised words in which a name may follow titles and places ("Oak Ridge Police
+# Chief Dana Whitfield", "Fire Chief Mary K. Ellis"): a three-word window would stop at "Dana"
+_RUN = (r"[A-Z][a-z][a-z'’\-]+(?:(?<=-)[A-Z][a-z'’]+)?"
+        r"(?:(?:\s+[A-Z]\.)?\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}(?:(?<=-)[A-Z][a-z'’]+)?){1,5}")
+_NAME = re.compile(rf"\b({_RUN})\b")
+_WINDOW = re.compile(rf"\b({_PHRASE})\b")  # a longer run is read three words at a time
 # A name right before a figure ("Marcus Whitfield, 32,", "Renata Voss (26)") or right after
 # it ("28-year-old Calvin Ostrander")
 _NAME_BEFORE = re.compile(rf"\b({_PHRASE})\s*[,(]\s*(?:aged?\s+)?$")
@@ -41,7 +46,9 @@ West Northeast Northwest Southeast Southwest New Saint St Mount Fort Lake Port P
 Governor Mayor Senator Judge Officer Sheriff Department University College School Hospital
 Street Avenue Road Minister Secretary Chancellor Prime General Gen Dr Mr Mrs Ms Rep
 Sen Gov Chief Captain Capt Sgt Lt Detective Deputy Coach Pastor Rev Prof Defence Defense
-Foreign Interior Finance Attorney District Assistant Acting Former
+Foreign Interior Finance Attorney District Assistant Acting Former Superintendent Commissioner
+Manager Director Spokesman Spokeswoman Spokesperson Councilman Councilwoman Alderman Trooper
+Sergeant Lieutenant Corporal Inspector Commander Marshal Coroner Prosecutor Warden Principal
 """.split())
 # Words that end capitalised phrases which name institutions, days and the like, not people:
 # "Ridgefield County Sheriff's Office", "Lakeview Children's Hospital", "Mother's Day".
@@ -67,12 +74,13 @@ class NameVariant:
 def names_in(text: str) -> set[str]:
     """The personal-name-like phrases of a text (at most MAX_NAMES_PER_SOURCE of them)."""
     found: set[str] = set()
-    for match in _NAME.finditer(text):
-        words = _person(match.group(1))
-        if words:
+    for run in _NAME.finditer(text):
+        name = _after_titles(run.group(1))
+        phrases = [name] if name else [window.group(1) for window in _WINDOW.finditer(run.group(1))]
+        for words in filter(None, map(_person, phrases)):
             found.add(" ".join(words))
             if len(found) >= MAX_NAMES_PER_SOURCE:
-                break
+                return found
     return found
 
 
@@ -82,6 +90,21 @@ def name_beside(text: str, start: int, end: int) -> str | None:
     match = _NAME_BEFORE.search(text, max(0, start - 80), start) or _NAME_AFTER.match(text, end)
     words = _person(match.group(1)) if match else None
     return f"{words[0]} {words[-1]}".lower() if words else None
+
+
+def _after_titles(run: str) -> str:
+    """The part of a capitalised run after its last title or place word that two or more
+    words follow ("Oak Ridge Police Chief | Dana Whitfield"); "Kanye West" keeps its "West".
+    Empty when that part is longer than three words: the run is read in windows."""
+    words = run.split()
+    cut = next((i for i in range(len(words) - 3, -1, -1) if words[i] in NOT_FIRST
+                and sum(not _INITIAL.fullmatch(w) for w in words[i + 1:]) >= 2), None)
+    if cut is not None:
+        words = words[cut + 1:]
+    return " ".join(words) if sum(not _INITIAL.fullmatch(w) for w in words) <= 3 else ""
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _person(phrase: str) -> list[str] | None:

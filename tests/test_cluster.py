@@ -153,6 +153,22 @@ def test_a_place_and_its_adjective_a_date_an_office_or_two_spellings_are_no_miss
     assert [[name for name, _ in v.spellings] for v in variants] == [["Glen Grimes", "Glenn Grimes"]]
 
 
+def test_a_name_after_titles_and_places_is_read_whole():
+    """"Oak Ridge Police Chief Dana Whitfield": a three-word window stopped at "Dana" and read
+    no name; a four-word name is still read in windows, and "Kanye West" keeps its "West"."""
+    from reconcile.names import name_variants, names_in
+
+    assert names_in("said Oak Ridge Police Chief Dana Whitfield.") == {"Dana Whitfield"}
+    assert names_in("Fire Chief Mary K. Ellis and City Manager Harry Black spoke.") == {
+        "Mary K. Ellis", "Harry Black"}
+    assert names_in("Kanye West sang.") == {"Kanye West"}
+    assert names_in("and Cardamien Demun Braxon Cooper, 21,") == {"Cardamien Demun Braxon"}
+    variants = name_variants({"a": "Police Chief Dana Whitfield said so.",
+                              "b": "Police Chief Dana Whitfeld said the gunman fired 30 rounds."})
+    assert [[name for name, _ in v.spellings] for v in variants] == [
+        ["Dana Whitfeld", "Dana Whitfield"]]
+
+
 def test_names_join_capitalised_parts_only_at_a_hyphen():
     """"Ames-Bracken" is one surname; "PlayStation Network" and "YouTube Channel" are
     product names, which would otherwise join two tech stories through a shared "name"."""
