@@ -1,6 +1,7 @@
 """The command line: help text, exit codes, the JSON report contract, stable output."""
 from __future__ import annotations
 
+import csv
 import io
 import json
 import shutil
@@ -215,6 +216,17 @@ def test_cli_extract_csv_has_a_header(articles):
     code, out, _ = run(["extract", str(articles), "--format", "csv"])
     assert code == 0
     assert out.splitlines()[0].startswith("id,source,kind,text,start,end")
+
+
+def test_cli_extract_csv_shows_scope_and_period(tmp_path):
+    (tmp_path / "a.txt").write_text("In 2015, 73 officers were shot dead. A bystander was hurt.\n",
+                                    encoding="utf-8")
+    code, out, _ = run(["extract", str(tmp_path), "--format", "csv"])
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    officers = next(r for r in rows if r["text"] == "73 officers")
+    assert (officers["scope"], officers["period"]) == ("over a period", "2015")
+    assert all(len(r) == len(rows[0]) for r in rows)
 
 
 def test_cli_report_defaults_to_the_bundled_sources(monkeypatch, tmp_path):

@@ -11,7 +11,7 @@ HELP = "list the claims found in each article"
 DESCRIPTION = "Extract the checkable claims of each article, one per line."
 
 CSV_COLUMNS = ["id", "source", "kind", "text", "start", "end", "stated", "low", "high", "unit",
-               "hedge", "speaker", "subject", "sentence"]
+               "hedge", "scope", "period", "speaker", "subject", "sentence"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,10 +60,11 @@ def run(args: argparse.Namespace, io: Streams) -> int:
             writerow([row["id"], row["source"], row["kind"], row["text"], row["start"],
                              row["end"], json.dumps(value.get("stated"), ensure_ascii=False),
                              value.get("low"), value.get("high"), value.get("unit", ""),
-                             value.get("hedge") or "", value.get("speaker") or "",
+                             value.get("hedge") or "", value.get("scope") or "",
+                             value.get("period") or "", value.get("speaker") or "",
                              row["subject"], row["sentence"]])
         for error in errors:
-            writerow(["", error.path, "error", error.error] + [""] * 10)
+            writerow(["", error.path, "error", error.error] + [""] * (len(CSV_COLUMNS) - 4))
         text = buffer.getvalue()
     write_output(text, args.output, io.stdout)
     return EXIT_OK

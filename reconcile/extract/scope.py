@@ -28,6 +28,9 @@ _BREAK = re.compile(r"[;:()\[\]—–\"“”\n]|\.\s|,\s+not\s(?!including|coun
 # year" (the year is the announcement's), "five people were killed, the most this year"
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the|which|who|whose)\s", re.IGNORECASE)
 _REACH = 120  # characters either side of the figure looked at
+# An aside about a noun before the figure, closed before it: "The mall, which opened in 1998,
+# employs 1,200 people" (the year is the opening's, not the figure's span)
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\s[^,]*,\s", re.IGNORECASE)
 
 
 def compile_scope_rules(data: Any, c: Any) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -260,6 +263,7 @@ def _clause(text: str, start: int, end: int) -> tuple[str, int]:
     cut = list(_BREAK.finditer(before))
     if cut:
         before = before[cut[-1].end():]
+    before = _ASIDE.sub(" ", before)  # "The mall, which opened in 1998, | employs 1,200"
     after = text[end:end + _REACH]
     stops = [found.start() for found in (_BREAK.search(after), _APPOSITIVE.search(after)) if found]
     if stops:
