@@ -853,3 +853,24 @@ def test_a_capitalised_word_after_a_place_preposition_belongs_to_the_place(text,
     from reconcile.extract.words import in_place_name
 
     assert in_place_name(text, text.index(word)) is in_place
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a toll's name before a figure with no noun: people, with that toll's outcome
+    ("The death toll rose to five on Monday.", [("five", 5.0, "people", "killed")]),
+    ("The death toll from the attack climbed to at least 49.",
+     [("at least 49", 49.0, "people", "killed")]),
+    ("A death toll of 12 was reported.", [("12", 12.0, "people", "killed")]),
+    ("The number of injured rose to 7.", [("7", 7.0, "people", "injured")]),
+    # a noun after the figure is its own; a figure far from any toll stays bare
+    ("Officials put the death toll at 14 people.", [("14 people", 14.0, "people", "killed")]),
+    ("The team scored 12 in the last quarter.", [("12", 12.0, "", None)]),
+])
+def test_a_figure_after_a_tolls_name_counts_people(text, expected):
+    from reconcile.rules import load_rules
+
+    tolls = load_rules().casualties.toll_words
+    found = [(t, stated, unit, next((o for o in ("killed", "injured")
+                                     if tolls[o].intersection(subject.split())), None))
+             for t, stated, unit, subject in counts(text)]
+    assert found == expected

@@ -157,6 +157,8 @@ class CasualtyRules:
     after_count: re.Pattern[str] | None = None
     # the states of the left forms, right after a figure: "sent | five people | to the hospital"
     left_state: re.Pattern[str] | None = None
+    # a toll's name right before a figure with no noun: "the death toll rose to | five"
+    toll_before: re.Pattern[str] | None = None
 
 
 def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
@@ -167,6 +169,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     left = _outcome_lists(data, "left", c)
     no_nouns = _outcome_lists(data, "no_outcome_nouns", c)
     toll_words = _outcome_lists(data, "toll_words", c, patterns=False)
+    toll_names = _outcome_lists(data, "toll_names", c, required=False)
     died_later = c.regex_list(data, "died_later", required=False)
     people = c.string_list(data, "people")
     unharmed = c.string_list(data, "unharmed", required=False)
@@ -328,6 +331,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         attacker_died=build(r"\b(?:" + "|".join(attacker_died) + r")\b") if attacker_died else None,
         after_count=build(_NEXT + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
         left_state=build(r"\s+(?:" + outcome_alternatives(left) + r")\b"),
+        toll_before=build(r"\b(?:" + outcome_alternatives(toll_names) + r")" + _TOLL_TO)
+        if any(toll_names.values()) else None,
         multiple=build(skip_ahead(
             r"\b(?P<n>" + "|".join(re.escape(str(w)) for w in multiples) + r")[- ](?:"
             + "|".join(re.escape(k).replace(r"\ ", r"[- ]") for k in killings) + r")s?\b"
@@ -506,8 +511,9 @@ def _death_windows(text: str, rules: CasualtyRules) -> list[tuple[int, int]]:
     return windows
 
 
-def _outcome_lists(data: Any, key: str, c: Any, patterns: bool = True) -> dict[str, list[str]]:
-    table = c.mapping(data, key)
+def _outcome_lists(data: Any, key: str, c: Any, patterns: bool = True,
+                   required: bool = True) -> dict[str, list[str]]:
+    table = c.mapping(data, key, required=required)
     out = {}
     for name in table:
         if name not in OUTCOMES:
@@ -609,6 +615,13 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     out = []
     deathless: bool | None = None  # whether the article tells of no death at all
     for claim in numbers:
+        if claim.kind == Kind.COUNT and not claim.value.unit and rules.toll_before is not None:
+            claim, outcome = _named_toll(ctx, claim, rules.toll_before)
+            if outcome is not None:
+                if rules.toll_words[outcome].isdisjoint(claim.subject.split()):
+                    claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
+                out.append(claim)
+                continue
         outcome = _outcome_after(ctx, claim, rules, after_count) if claim.kind == Kind.COUNT \
             else None
         if outcome is None and claim.kind == Kind.COUNT and rules.left_state is not None and \
@@ -624,6 +637,24 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
             claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
         out.append(claim)
     return out
+
+
+# from a toll's name to its figure: "death toll | from the attack climbed to at least | 49"
+_TOLL_TO = (r"(?:\s+[\w'’-]+){0,5}?\s+(?:to|at|of|is|was|reached|hit|topped|passed)\s+"
+            r"(?:(?:at\s+least|more\s+than|nearly|almost|about|around|some)\s+)?$")
+_TOLL_REACH = 80  # characters from a toll's name to its figure
+
+
+def _named_toll(ctx: Context, claim: Claim, toll_before: re.Pattern[str]
+                ) -> tuple[Claim, str | None]:
+    """A figure with no noun that a toll's name stands before ("the death toll rose to five",
+    "the number of injured climbed to 20"): a count of people, with that toll's outcome."""
+    lo = max(ctx.sentence_span(claim.start)[0], claim.start - _TOLL_REACH)
+    toll = toll_before.search(ctx.text, lo, claim.start)
+    if toll is None:
+        return claim, None
+    outcome = next(name for name, said in toll.groupdict().items() if said is not None)
+    return replace(claim, value=replace(claim.value, unit="people")), outcome
 
 
 def _counts_people(claim: Claim, rules: CasualtyRules) -> bool:
