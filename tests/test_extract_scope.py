@@ -47,6 +47,8 @@ def scopes(text):
     ("There were 81 homicides in the city during 2015.", [("81 homicides", "over a period")]),
     ("Police have counted 40 shooting deaths so far in 2016.",
      [("40 shooting deaths", "over a period")]),
+    ("The death toll rose to three, not counting the gunman.",
+     [("three", "not including the attacker")]),
     # an aside about a noun before the figure is not its clause
     ("The mall, which opened in 1998, employs 1,200 people.", [("1,200 people", None)]),
     ("The gunman, who had killed a man in 2013, shot two people.",
