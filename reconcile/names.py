@@ -26,12 +26,13 @@ from reconcile.extract.words import MONTH_NAMES, WEEKDAY_NAMES
 # "Mary K. Ellis". Sentence-initial capitals are kept; the variant test below is strict.
 # ("Ames-Bracken", "Mary-Kate": a hyphen may join two capitalised parts; without one,
 # "PlayStation" and "YouTube" are no names)
-_PHRASE = (r"[A-Z][a-z][a-z'’\-]+(?:(?<=-)[A-Z][a-z'’]+)?(?:\s+[A-Z]\.)?"
-           r"(?:\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}(?:(?<=-)[A-Z][a-z'’]+)?){1,2}")
+_FIRST_WORD = r"[A-Z][a-z][a-z'’\-]+(?:(?<=-)[A-Z][a-z'’]+)?"
+_NEXT_WORD = r"\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}(?:(?<=-)[A-Z][a-z'’]+)?"
+_INITIAL_WORD = r"\s+[A-Z]\."
+_PHRASE = rf"{_FIRST_WORD}(?:{_INITIAL_WORD})?(?:{_NEXT_WORD}){{1,2}}"
 # A run of capitalised words in which a name may follow titles and places ("Oak Ridge Police
 # Chief Dana Whitfield", "Fire Chief Mary K. Ellis"): a three-word window would stop at "Dana"
-_RUN = (r"[A-Z][a-z][a-z'’\-]+(?:(?<=-)[A-Z][a-z'’]+)?"
-        r"(?:(?:\s+[A-Z]\.)?\s+(?:Mc|Mac|O')?[A-Z][a-z'’\-]{2,}(?:(?<=-)[A-Z][a-z'’]+)?){1,5}")
+_RUN = rf"{_FIRST_WORD}(?:(?:{_INITIAL_WORD})?{_NEXT_WORD}){{1,5}}"
 _NAME = re.compile(rf"\b({_RUN})\b")
 _WINDOW = re.compile(rf"\b({_PHRASE})\b")  # a longer run is read three words at a time
 # A name right before a figure ("Marcus Whitfield, 32,", "Renata Voss (26)") or right after

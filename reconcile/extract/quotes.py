@@ -934,7 +934,8 @@ def compare_quotes(first: str, second: str) -> str:
     same opening, different words: a misquote), or "different"."""
     from rapidfuzz import fuzz, utils
 
-    a, b = _spelled_out(normalise_quote(first)), _spelled_out(normalise_quote(second))
+    written_a, written_b = normalise_quote(first), normalise_quote(second)
+    a, b = _spelled_out(written_a), _spelled_out(written_b)
     if not a or not b:
         return "different"
     if a == b:
@@ -957,11 +958,11 @@ def compare_quotes(first: str, second: str) -> str:
         return "excerpt"
     # the same opening, counted in words as written: "I don't know why" and "I don't know who"
     # share three ("don't" is one word however it is spelt out), not four
-    written_a, written_b = normalise_quote(first).split(), normalise_quote(second).split()
-    opening = min(4, len(written_a), len(written_b))
+    words_a, words_b = written_a.split(), written_b.split()
+    opening = min(4, len(words_a), len(words_b))
     common = _common_opening(a.split(), b.split())
-    if opening >= 3 and min(_written_words(written_a, common),
-                            _written_words(written_b, common)) >= opening:
+    if opening >= 3 and min(_written_words(words_a, common),
+                            _written_words(words_b, common)) >= opening:
         return "variant"
     if fuzz.token_sort_ratio(a, b, processor=utils.default_process, score_cutoff=80):
         return "variant"
