@@ -862,6 +862,12 @@ def test_a_capitalised_word_after_a_place_preposition_belongs_to_the_place(text,
      [("at least 49", 49.0, "people", "killed")]),
     ("A death toll of 12 was reported.", [("12", 12.0, "people", "killed")]),
     ("The number of injured rose to 7.", [("7", 7.0, "people", "injured")]),
+    # so does a casualty verb (the active forms)
+    ("The gunman killed 49 and injured 53 at a nightclub.",
+     [("49", 49.0, "people", "killed"), ("53", 53.0, "people", "injured")]),
+    ("He is charged with killing 12 and wounding 70.",
+     [("12", 12.0, "people", "killed"), ("70", 70.0, "people", "injured")]),
+    ("He was shot five times.", [("five", 5.0, "", None)]),
     # a noun after the figure is its own; a figure far from any toll stays bare
     ("Officials put the death toll at 14 people.", [("14 people", 14.0, "people", "killed")]),
     ("The team scored 12 in the last quarter.", [("12", 12.0, "", None)]),

@@ -157,8 +157,10 @@ class CasualtyRules:
     after_count: re.Pattern[str] | None = None
     # the states of the left forms, right after a figure: "sent | five people | to the hospital"
     left_state: re.Pattern[str] | None = None
-    # a toll's name right before a figure with no noun: "the death toll rose to | five"
+    # a toll's name right before a figure with no noun: "the death toll rose to | five"; an
+    # active form's verb: "the gunman who killed | 49 and injured | 53"
     toll_before: re.Pattern[str] | None = None
+    verb_before: re.Pattern[str] | None = None
 
 
 def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
@@ -333,6 +335,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         left_state=build(r"\s+(?:" + outcome_alternatives(left) + r")\b"),
         toll_before=build(r"\b(?:" + outcome_alternatives(toll_names) + r")" + _TOLL_TO)
         if any(toll_names.values()) else None,
+        verb_before=build(r"\b(?:" + outcome_alternatives(active) + r")\s+" + _HEDGED + r"$"),
         multiple=build(skip_ahead(
             r"\b(?P<n>" + "|".join(re.escape(str(w)) for w in multiples) + r")[- ](?:"
             + "|".join(re.escape(k).replace(r"\ ", r"[- ]") for k in killings) + r")s?\b"
@@ -615,8 +618,8 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     out = []
     deathless: bool | None = None  # whether the article tells of no death at all
     for claim in numbers:
-        if claim.kind == Kind.COUNT and not claim.value.unit and rules.toll_before is not None:
-            claim, outcome = _named_toll(ctx, claim, rules.toll_before)
+        if claim.kind == Kind.COUNT and not claim.value.unit:
+            claim, outcome = _named_toll(ctx, claim, rules)
             if outcome is not None:
                 if rules.toll_words[outcome].isdisjoint(claim.subject.split()):
                     claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
@@ -640,17 +643,20 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
 
 
 # from a toll's name to its figure: "death toll | from the attack climbed to at least | 49"
+_HEDGED = r"(?:(?:at\s+least|more\s+than|nearly|almost|about|around|some)\s+)?"
 _TOLL_TO = (r"(?:\s+[\w'’-]+){0,5}?\s+(?:to|at|of|is|was|reached|hit|topped|passed)\s+"
-            r"(?:(?:at\s+least|more\s+than|nearly|almost|about|around|some)\s+)?$")
+            + _HEDGED + "$")
 _TOLL_REACH = 80  # characters from a toll's name to its figure
 
 
-def _named_toll(ctx: Context, claim: Claim, toll_before: re.Pattern[str]
-                ) -> tuple[Claim, str | None]:
-    """A figure with no noun that a toll's name stands before ("the death toll rose to five",
-    "the number of injured climbed to 20"): a count of people, with that toll's outcome."""
+def _named_toll(ctx: Context, claim: Claim, rules: CasualtyRules) -> tuple[Claim, str | None]:
+    """A figure with no noun that a toll's name or a casualty verb stands before ("the death
+    toll rose to five", "the number of injured climbed to 20", "the gunman who killed 49 and
+    injured 53"): a count of people, with that outcome."""
     lo = max(ctx.sentence_span(claim.start)[0], claim.start - _TOLL_REACH)
-    toll = toll_before.search(ctx.text, lo, claim.start)
+    toll = next((found for found in (pattern.search(ctx.text, lo, claim.start)
+                                     for pattern in (rules.toll_before, rules.verb_before)
+                                     if pattern is not None) if found), None)
     if toll is None:
         return claim, None
     outcome = next(name for name, said in toll.groupdict().items() if said is not None)
