@@ -133,7 +133,8 @@ def test_scope_of_a_figure_is_what_each_scope_pattern_says(head, tail, figure):
     text = head + figure + tail
     start, end = len(head), len(head) + len(figure)
     after_figure = RULES.scopes_after_figure
-    assert scope._scope_of(text, start, end, RULES.scopes, after_figure) == \
+    clause, at = scope._clause(text, start, end)
+    assert scope._scope_of(clause, at, end - start, RULES.scopes, after_figure) == \
         _plain_scope_of(text, start, end, RULES.scopes, after_figure)
 
 

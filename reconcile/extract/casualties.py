@@ -335,7 +335,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         left_state=build(r"\s+(?:" + outcome_alternatives(left) + r")\b"),
         toll_before=build(r"\b(?:" + outcome_alternatives(toll_names) + r")" + _TOLL_TO)
         if any(toll_names.values()) else None,
-        verb_before=build(r"\b(?:" + outcome_alternatives(active) + r")\s+" + _HEDGED + r"$"),
+        verb_before=build(r"\b(?:" + outcome_alternatives(active) + r")\s+$"),
         multiple=build(skip_ahead(
             r"\b(?P<n>" + "|".join(re.escape(str(w)) for w in multiples) + r")[- ](?:"
             + "|".join(re.escape(k).replace(r"\ ", r"[- ]") for k in killings) + r")s?\b"
@@ -618,13 +618,13 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     out = []
     deathless: bool | None = None  # whether the article tells of no death at all
     for claim in numbers:
-        if claim.kind == Kind.COUNT and not claim.value.unit:
-            claim, outcome = _named_toll(ctx, claim, rules)
-            if outcome is not None:
-                if rules.toll_words[outcome].isdisjoint(claim.subject.split()):
-                    claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
-                out.append(claim)
-                continue
+        outcome = _named_toll(ctx, claim, rules) if claim.kind == Kind.COUNT and \
+            not claim.value.unit else None
+        if outcome is not None:
+            subject = claim.subject if not rules.toll_words[outcome].isdisjoint(
+                claim.subject.split()) else f"{claim.subject} {outcome}".strip()
+            out.append(replace(claim, value=replace(claim.value, unit="people"), subject=subject))
+            continue
         outcome = _outcome_after(ctx, claim, rules, after_count) if claim.kind == Kind.COUNT \
             else None
         if outcome is None and claim.kind == Kind.COUNT and rules.left_state is not None and \
@@ -642,25 +642,22 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
     return out
 
 
-# from a toll's name to its figure: "death toll | from the attack climbed to at least | 49"
-_HEDGED = r"(?:(?:at\s+least|more\s+than|nearly|almost|about|around|some)\s+)?"
-_TOLL_TO = (r"(?:\s+[\w'’-]+){0,5}?\s+(?:to|at|of|is|was|reached|hit|topped|passed)\s+"
-            + _HEDGED + "$")
+# from a toll's name to its figure: "death toll | from the attack climbed to | at least 49" (a
+# hedge before the figure is the claim's own words)
+_TOLL_TO = r"(?:\s+[\w'’-]+){0,5}?\s+(?:to|at|of|is|was|reached|hit|topped|passed)\s+$"
 _TOLL_REACH = 80  # characters from a toll's name to its figure
 
 
-def _named_toll(ctx: Context, claim: Claim, rules: CasualtyRules) -> tuple[Claim, str | None]:
-    """A figure with no noun that a toll's name or a casualty verb stands before ("the death
-    toll rose to five", "the number of injured climbed to 20", "the gunman who killed 49 and
-    injured 53"): a count of people, with that outcome."""
+def _named_toll(ctx: Context, claim: Claim, rules: CasualtyRules) -> str | None:
+    """The outcome of a figure with no noun that a toll's name or a casualty verb stands
+    before ("the death toll rose to five", "the number of injured climbed to 20", "the gunman
+    who killed 49 and injured 53"): a count of people; else None."""
     lo = max(ctx.sentence_span(claim.start)[0], claim.start - _TOLL_REACH)
-    toll = next((found for found in (pattern.search(ctx.text, lo, claim.start)
-                                     for pattern in (rules.toll_before, rules.verb_before)
-                                     if pattern is not None) if found), None)
-    if toll is None:
-        return claim, None
-    outcome = next(name for name, said in toll.groupdict().items() if said is not None)
-    return replace(claim, value=replace(claim.value, unit="people")), outcome
+    for pattern in (rules.toll_before, rules.verb_before):
+        toll = pattern.search(ctx.text, lo, claim.start) if pattern is not None else None
+        if toll is not None:
+            return next(name for name, said in toll.groupdict().items() if said is not None)
+    return None
 
 
 def _counts_people(claim: Claim, rules: CasualtyRules) -> bool:

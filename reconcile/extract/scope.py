@@ -154,12 +154,12 @@ def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
                 if phrases is None:
                     phrases = _phrase_spans(ctx.text, scopes)
                 if _near(phrases, claim.start - _REACH, claim.end + _REACH):
-                    label = _scope_of(ctx.text, claim.start, claim.end, scopes,
+                    clause, figure = _clause(ctx.text, claim.start, claim.end)
+                    label = _scope_of(clause, figure, claim.end - claim.start, scopes,
                                       ctx.rules.scopes_after_figure,
                                       inside=claim.kind != Kind.QUANTITY)
                     if label in ctx.rules.period_scopes:
-                        period = period_of(_clause(ctx.text, claim.start, claim.end)[0],
-                                           ctx.published)
+                        period = period_of(clause, ctx.published)
             if label:
                 claim = replace(claim, value=replace(claim.value, scope=label, period=period))
         out.append(claim)
@@ -236,12 +236,13 @@ def _near(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= end and e >= start for s, e in spans)
 
 
-def _scope_of(text: str, start: int, end: int, scopes: Sequence[tuple[str, re.Pattern[str]]],
+def _scope_of(clause: str, figure: int, length: int,
+              scopes: Sequence[tuple[str, re.Pattern[str]]],
               after_figure: frozenset[str] = frozenset(), inside: bool = True) -> str | None:
-    """The first scope whose phrase occurs in the clause of the figure at text[start:end];
-    with `inside` False, a phrase that holds the figure itself does not count ("within four
-    hours" gives a toll its period, not the duration "four hours")."""
-    clause, figure = _clause(text, start, end)
+    """The first scope whose phrase occurs in a figure's clause (see `_clause`; the figure is
+    `length` characters at `figure`); with `inside` False, a phrase that holds the figure
+    itself does not count ("within four hours" gives a toll its period, not the duration
+    "four hours")."""
     lowered = clause.lower() if clause.isascii() else None  # once for every scope's twin
     scopes = scopes if isinstance(scopes, tuple) else tuple(scopes)
     for (label, _), (quick, words) in zip(scopes, _scans_of(scopes).each):
@@ -252,7 +253,7 @@ def _scope_of(text: str, start: int, end: int, scopes: Sequence[tuple[str, re.Pa
         else:
             pattern, subject = quick.pattern, clause
         for match in pattern.finditer(subject, figure if label in after_figure else 0):
-            if inside or match.end() <= figure or match.start() >= figure + end - start:
+            if inside or match.end() <= figure or match.start() >= figure + length:
                 return label
     return None
 
