@@ -432,6 +432,12 @@ def sums(text):
     ("A woman and two men were wounded.", ("A woman and two men", 3, None)),
     ("Two men and a 15-year-old girl were shot and killed.",
      ("Two men and a 15-year-old girl", 3, None)),
+    # an age alone names a person, in figures or in words
+    ("Two men and a 15-year-old were shot and killed.", ("Two men and a 15-year-old", 3, None)),
+    ("Police said a 16-year-old and two children were shot.",
+     ("a 16-year-old and two children", 3, None)),
+    ("A ten year old boy and two adults were wounded.",
+     ("A ten year old boy and two adults", 3, None)),
     ("Two officers and the shooter are dead.",
      ("Two officers and the shooter", 3, "including the attacker")),
     ("Two bailiffs and the shooter are dead.",
@@ -453,6 +459,16 @@ def sums(text):
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_a_toll_stated_in_parts_is_also_stated_whole(text, expected):
     assert [(c.text, c.value.stated, c.value.scope) for c in sums(text)] == [expected]
+
+
+@pytest.mark.parametrize(("text", "injured"), [
+    ("A 16-year-old and two children were shot late Saturday.", True),
+    ("A teenager and two younger boys were shot.", True),
+    ("A teenager and two younger boys were shot. The teenager died.", False),
+])
+def test_a_toll_in_parts_of_people_shot_in_an_article_of_no_death_were_wounded(text, injured):
+    total = next(c for c in sums(text))
+    assert ("injured" in total.subject.split()) == injured
 
 
 @pytest.mark.parametrize("text", [

@@ -848,10 +848,13 @@ def _joined_tolls(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules) 
 # one more person named with an article or a possessive right after a count, or right before
 # it ("a woman and two men", "a woman and her two sons"); a describer may stand before the
 # noun ("and a 15-year-old girl", "an adult male")
-_AND_ONE_MORE = re.compile(r"\s+and\s+(?P<article>an?|the|his|her|their)\s+(?P<first>[\w-]+)"
-                           r"(?:\s+(?P<second>[a-z]+))?\b")
-_ONE_MORE_AND = re.compile(r"\b(?P<article>[Aa]n?|[Tt]he)\s+(?:(?P<first>[\w-]+)\s+)?"
-                           r"(?P<second>[a-z]+)\s+and\s+(?:(?:his|her|their)\s+)?$")
+# or an age alone, which names a person ("two men and a 15-year-old", "a ten year old boy")
+_AGE = r"(?:\d{1,3}|[a-z]+)[- ](?:year|month)s?[- ]old"
+_AGE_ALONE = re.compile(_AGE)
+_AND_ONE_MORE = re.compile(r"\s+and\s+(?P<article>an?|the|his|her|their)\s+"
+                           rf"(?P<first>{_AGE}|[\w-]+)(?:\s+(?P<second>[a-z]+))?\b")
+_ONE_MORE_AND = re.compile(rf"\b(?P<article>[Aa]n?|[Tt]he)\s+(?:(?P<first>{_AGE}|[\w-]+)\s+)?"
+                           rf"(?P<second>{_AGE}|[a-z]+)\s+and\s+(?:(?:his|her|their)\s+)?$")
 _UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
 
 
@@ -877,6 +880,8 @@ def _one_more(ctx: Context, count: Claim, rules: CasualtyRules) -> list[Claim]:
                                                          else ("second",)) if found[w]}
         word = next((w for w, noun in nouns.items()
                      if noun in rules.victims or noun in rules.attackers), None)
+        if word is None:  # "and a 15-year-old were", "a 16-year-old and": the age is the person
+            word = next((w for w in nouns if _AGE_ALONE.fullmatch(found[w])), None)
         if word is None or nouns[word] != found[word].lower():
             continue  # "two mothers and their daughters", "and their four children": how many?
         attacker = nouns[word] in rules.attackers
@@ -887,8 +892,12 @@ def _one_more(ctx: Context, count: Claim, rules: CasualtyRules) -> list[Claim]:
         value = NumberValue(stated=total, low=total, high=total, unit="people",
                             scope=_attacker_scope(ctx) if attacker else None)
         lo, hi = ctx.sentence_span(start)
+        subject = predicate_subject(ctx.text, start, end, lo, hi)
+        # and the outcome its count was given (with_outcomes): "four adults and a 3-year-old
+        # were shot", in an article that tells of no death, were wounded as the four were
+        told = [w for w in count.subject.split() if w in OUTCOMES and w not in subject.split()]
         out.append(ctx.claim(Kind.COUNT, start, end, value,
-                             subject=predicate_subject(ctx.text, start, end, lo, hi)))
+                             subject=" ".join([subject, *told]).strip()))
     return out
 
 
