@@ -20,7 +20,8 @@ tell them apart (reconcile.events): two articles whose comparable claims disagre
 figures and agree on none lose `figure_penalty`, and two that share no rare word (only the
 series' own words) and write different numbers keep `series_factor` of their similarity; two
 whose titles name different months or quarters keep `period_factor` of it, two whose titles
-name different companies' tickers `ticker_factor`, and two that share no rare word and whose
+name different companies' tickers `ticker_factor` (its square when they share no rare word
+either), and two that share no rare word and whose
 titles name different countries or state different headline amounts `country_factor` and
 `title_figure_factor`.
 """
@@ -438,7 +439,9 @@ class _SeriesEvidence:
                 and other_periods(self.periods[i], self.periods[j]):
             value *= self.settings.period_factor
         if self.tickers and other_tickers(self.tickers[i], self.tickers[j]):
-            value *= self.settings.ticker_factor
+            # twice when the openings share no rarely used word either: a takeover's two sides
+            # name each other, two companies' reports of one template name only themselves
+            value *= self.settings.ticker_factor ** (2 if self._no_rare_word(i, j) else 1)
         # two titles of one template, told apart by the country or the figure they name,
         # unless the openings share a rarely used word, as two reports of one event do
         if self.countries and other_countries(self.countries[i], self.countries[j]) \

@@ -348,3 +348,25 @@ def test_one_weekly_series_reports_of_two_weeks_are_two_stories():
     assert _stories([first, second, again]) == [["w1", "w1-again"]]
     # without the weeks, the words glue the two weeks together
     assert _stories([first, second], replace(SERIES_ON, period_factor=1.0)) == [["w1", "w2"]]
+
+
+def _results(sid: str, title: str, lead: str) -> Source:
+    return Source(sid, f"{sid}.md", lead + " Its load factor rose in March from a year earlier.",
+                  title=title, published="1987-04-03")
+
+
+def test_two_companies_that_share_no_rare_word_keep_the_square_of_the_ticker_factor():
+    """Two airlines' reports of one template name only themselves; the two sides of a
+    takeover name each other, so one of a mistyped or other side's ticker keeps the factor."""
+    sources = [_results("usair", "USAIR GROUP <U> MARCH LOAD FACTOR RISES", "USAir Group said."),
+               _results("comair", "COMAIR <COMR> MARCH LOAD FACTOR FALLS", "Comair said."),
+               _results("bid", "WIDGET <WIDG> BIDS FOR ACME", "Widget bids for Acme."),
+               _results("reply", "ACME <ACM> REJECTS WIDGET BID", "Acme rejects Widget."),
+               _results("other", "TWA <TWA> MARCH TRAFFIC UP", "TWA said.")]
+    # words in more than two openings ("said", "load", "factor") are the template's own
+    evidence = _SeriesEvidence(sources, {s.id: [] for s in sources},
+                               replace(SERIES_ON, rare_word_max_sources=2))
+    factor = SERIES_ON.ticker_factor
+    assert evidence.adjust(0, 1, 0.6) == pytest.approx(0.6 * factor ** 2)
+    assert evidence.adjust(2, 3, 0.6) == pytest.approx(0.6 * factor)  # "widget", "acme"
+    assert evidence.adjust(0, 4, 0.6) == pytest.approx(0.6 * factor ** 2)
