@@ -12,7 +12,9 @@ pair across them is similar enough (complete linkage over the candidate pairs), 
 lookalikes never glues two events together. Then two stories whose articles are alike on
 average (`merge_similarity`, every pair at least `attach_min`, most pairs not naming different
 days or key amounts) are one story told over months that one unlike pair had split, and an
-article left alone joins the story it resembles on average (a follow-up).
+article left alone joins the story it resembles on average (a follow-up), unless its title
+tells it apart from one of the story's articles (another month, company or country of one
+series).
 
 Wire copy repeats templates: results tables of different companies, a central bank's daily
 operations, one fund family's payouts state by state. Their words are alike, so their figures
@@ -306,6 +308,8 @@ def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Seque
     adjusted: dict[tuple[int, int], float] = {}
     # pairs told apart by what they name: days of the event or key amounts, none in common
     apart: set[tuple[int, int]] = set()
+    # pairs whose titles tell them apart: two periods, companies, countries of one series
+    told_apart: set[tuple[int, int]] = set()
     for (i, j), value in raw.items():
         if names[i] & names[j]:  # the same victim, suspect or official named in both leads
             value += settings.name_bonus
@@ -322,7 +326,9 @@ def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Seque
             value -= settings.amount_penalty
             apart.add((i, j))
         if value >= settings.attach_min:  # below it, no pair counts in either pass
-            value = series.adjust(i, j, value)
+            value, titled_apart = series.weigh(i, j, value)
+            if titled_apart:
+                told_apart.add((i, j))
         adjusted[(i, j)] = value
         if value >= settings.similarity:
             scores[(i, j)] = value
@@ -339,7 +345,7 @@ def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Seque
             for x in members[keep]:
                 owner[x] = keep
     _merge_stories(members, adjusted, settings, apart)
-    _attach_followups(members, adjusted, settings)
+    _attach_followups(members, adjusted, settings, told_apart)
     clusters = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
     stories = []
     for number, cluster in enumerate(clusters, start=1):
@@ -428,6 +434,11 @@ class _SeriesEvidence:
 
     def adjust(self, i: int, j: int, value: float) -> float:
         """The similarity of articles i and j once their figures have been weighed."""
+        return self.weigh(i, j, value)[0]
+
+    def weigh(self, i: int, j: int, value: float) -> tuple[float, bool]:
+        """adjust's similarity, and whether the titles tell the two articles apart (two
+        periods, companies, countries or headline figures of one series)."""
         if self.figures and self.enough[i] and self.enough[j]:
             if self.figures[i].disagree(self.figures[j], self.settings.figure_disagreements):
                 value -= self.settings.figure_penalty
@@ -435,6 +446,7 @@ class _SeriesEvidence:
                 and self.rare[i].isdisjoint(self.rare[j]) \
                 and self.numbers[i].differ(self.numbers[j]):
             value *= self.settings.series_factor
+        titled = value
         if self.periods and self.periods[i] and self.periods[j] \
                 and other_periods(self.periods[i], self.periods[j]):
             value *= self.settings.period_factor
@@ -450,7 +462,7 @@ class _SeriesEvidence:
         if self.title_figures and other_figures(self.title_figures[i], self.title_figures[j]) \
                 and self._no_rare_word(i, j):
             value *= self.settings.title_figure_factor
-        return value
+        return value, value < titled
 
 
 # The words of similarity_pairs' token pattern
@@ -566,15 +578,18 @@ def _merge_stories(members: dict[int, list[int]], adjusted: dict[tuple[int, int]
 
 
 def _attach_followups(members: dict[int, list[int]], adjusted: dict[tuple[int, int], float],
-                      settings: ClusterSettings) -> None:
+                      settings: ClusterSettings,
+                      told_apart: AbstractSet[tuple[int, int]] = frozenset()) -> None:
     """Let an article that joined no story join the one it resembles on average.
 
     A follow-up (an arrest, a funeral, a trial weeks later) shares the story's names but not
     all of its wording, so complete linkage leaves it alone when one pair falls short. It
     joins the story whose every article it resembles at least a little (`attach_min`) and
     whose articles it resembles `similarity` on average; it joins one story at most, so a
-    roundup of several events never glues them together. Decided against the stories as
-    complete linkage left them, so the order of articles does not matter."""
+    roundup of several events never glues them together. Nor does it join a story one of
+    whose articles it is `told_apart` from: a report of March sales is no follow-up of the
+    company's February sales, however alike it is to the rest of the story. Decided against
+    the stories as complete linkage left them, so the order of articles does not matter."""
     stories = [m for m in members.values() if len(m) > 1]
     position = {story[0]: k for k, story in enumerate(stories)}
     story_of = {i: story[0] for story in stories for i in story}
@@ -595,6 +610,8 @@ def _attach_followups(members: dict[int, list[int]], adjusted: dict[tuple[int, i
             values = [adjusted.get((min(i, j), max(i, j))) for j in story]
             if any(v is None or v < settings.attach_min for v in values):
                 continue
+            if any((min(i, j), max(i, j)) in told_apart for j in story):
+                continue  # the titles name another period or company than one of the story's
             mean = sum(values) / len(values)
             if mean >= settings.similarity and (best is None or mean > best[0]):
                 best = (mean, story[0])

@@ -14,6 +14,17 @@ def test_a_followup_joins_the_story_it_resembles_on_average():
     assert members == {0: [0, 1, 2]}
 
 
+def test_an_article_whose_title_tells_it_apart_from_a_member_stays_alone():
+    """'PAYLESS CASHWAYS MARCH SALES UP' resembles the company's buy-back and first-quarter
+    reports enough on average, but not its February sales report: another month's figures."""
+    members = {0: [0, 1], 2: [2]}
+    adjusted = {(0, 1): 0.6, (0, 2): 0.5, (1, 2): 0.07}
+    _attach_followups(members, adjusted, SETTINGS, told_apart={(1, 2)})
+    assert members == {0: [0, 1], 2: [2]}
+    _attach_followups(members, adjusted, SETTINGS)
+    assert members == {0: [0, 1, 2]}
+
+
 def test_an_article_unlike_one_member_of_the_story_stays_alone():
     members = {0: [0, 1], 2: [2]}
     adjusted = {(0, 1): 0.6, (0, 2): 0.5}  # nothing in common with article 1

@@ -207,6 +207,8 @@ def test_titles_of_two_companies_keep_the_ticker_factor():
     assert evidence.adjust(0, 4, 0.6) == 0.6           # a class of the company's shares
     assert evidence.adjust(5, 6, 0.6) == 0.6 * factor  # not a class: "C" is too short
     assert _title_evidence(*titles, ticker_factor=1.0).adjust(0, 1, 0.6) == 0.6
+    # the titles tell the two companies apart (a follow-up may then join neither's story)
+    assert evidence.weigh(0, 1, 0.6)[1] and not evidence.weigh(0, 2, 0.6)[1]
 
 
 COUNTRIES = ("Japan/Japanese", "Taiwan/Taiwanese", "United States/U.S.", "Mexico/Mexican",
