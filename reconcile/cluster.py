@@ -344,7 +344,7 @@ def cluster_sources(sources: Sequence[Source], claims_by_source: dict[str, Seque
             members[keep].extend(members.pop(drop))
             for x in members[keep]:
                 owner[x] = keep
-    _merge_stories(members, adjusted, settings, apart)
+    _merge_stories(members, adjusted, settings, apart, told_apart)
     _attach_followups(members, adjusted, settings, told_apart)
     clusters = sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
     stories = []
@@ -500,8 +500,8 @@ def _rare_members(per_source: Sequence[AbstractSet[str]],
 
 
 def _merge_stories(members: dict[int, list[int]], adjusted: dict[tuple[int, int], float],
-                   settings: ClusterSettings, apart: AbstractSet[tuple[int, int]] = frozenset()
-                   ) -> None:
+                   settings: ClusterSettings, apart: AbstractSet[tuple[int, int]] = frozenset(),
+                   told_apart: AbstractSet[tuple[int, int]] = frozenset()) -> None:
     """Merge two stories (of two articles or more each) whose articles resemble each other
     `merge_similarity` on average, every pair at least `attach_min`: best pair first.
 
@@ -511,7 +511,8 @@ def _merge_stories(members: dict[int, list[int]], adjusted: dict[tuple[int, int]
     chain lookalikes: every article of one part must resemble every article of the other.
     Nor may most cross pairs be `apart` (both name days of the event, or state key amounts,
     none in common): two shootings told in one template on different days resemble each
-    other on average, the more so when a roundup naming both days sits in one of them.
+    other on average, the more so when a roundup naming both days sits in one of them. Nor
+    may any cross pair be `told_apart` by its titles (two months' or companies' reports).
 
     Each pair of stories keeps its running sum, count, least value and pairs apart, so
     a merge costs the stories it touches (as in match._link); sums are in integer billionths,
@@ -527,10 +528,12 @@ def _merge_stories(members: dict[int, list[int]], adjusted: dict[tuple[int, int]
         if a is None or b is None or a == b:
             continue
         units = round(value * 1e9)
-        entry = across[a].setdefault(b, [0, 0, units, 0])
+        # a pair the titles tell apart counts as too unlike, whatever its similarity
+        least = units if (i, j) not in told_apart else min(units, floor - 1)
+        entry = across[a].setdefault(b, [0, 0, least, 0])
         entry[0] += units
         entry[1] += 1
-        entry[2] = min(entry[2], units)
+        entry[2] = min(entry[2], least)
         entry[3] += (i, j) in apart
         across[b][a] = entry
     threshold = round(settings.merge_similarity * 1e9)

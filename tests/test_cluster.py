@@ -66,6 +66,17 @@ def test_parts_merge_only_when_every_pair_resembles_a_little_and_the_mean_is_hig
     assert members == {0: [0, 1], 2: [2, 3]}  # mean 0.2, below merge_similarity
 
 
+def test_parts_with_a_pair_the_titles_tell_apart_stay_apart():
+    # a company's February reports (0, 1) and its March ones (2, 3): alike on average, but the
+    # March sales report's title names another month than the February sales report's
+    members = {0: [0, 1], 2: [2, 3]}
+    adjusted = {(0, 1): 0.6, (2, 3): 0.6, (0, 2): 0.4, (0, 3): 0.3, (1, 2): 0.3, (1, 3): 0.3}
+    _merge_stories(members, adjusted, SETTINGS, told_apart={(1, 3)})
+    assert members == {0: [0, 1], 2: [2, 3]}
+    _merge_stories(members, adjusted, SETTINGS)
+    assert members == {0: [0, 1, 2, 3]}
+
+
 def test_parts_whose_articles_mostly_name_different_days_or_amounts_stay_apart():
     # two shootings in one template (0, 1 on Saturday; 2, 3 on Wednesday) and a roundup (4)
     # naming both days, in the Wednesday story: alike on average, but two events
