@@ -163,13 +163,16 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
+# the control characters of binary data: C0 but white space (tab to carriage return), and C1
+_BINARY = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _checked_text(text: str) -> str:
     """The text, unless it is mostly control characters (binary data that happened to decode)."""
     sample = text[:_SAMPLE]
     if not sample:
         return text
-    controls = sum(1 for ch in sample
-                   if (ch < " " and ch not in "\t\n\r\f\v") or "\x7f" <= ch <= "\x9f")
+    controls = len(_BINARY.findall(sample))
     if controls > len(sample) * _CONTROL_SHARE:
         share = round(100 * controls / len(sample))
         raise IngestError(f"skipped: binary file ({share}% control characters)")
