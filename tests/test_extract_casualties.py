@@ -461,6 +461,39 @@ def test_a_toll_stated_in_parts_is_also_stated_whole(text, expected):
     assert [(c.text, c.value.stated, c.value.scope) for c in sums(text)] == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A man killed his wife, son and daughter in their home.",
+     [("his wife, son and daughter", 3.0, None)]),
+    ("The gunman killed a man, a woman and a child.", [("a man, a woman and a child", 3.0, None)]),
+    ("He shot and killed his wife, two sons and a neighbor.",
+     [("his wife, two sons and a neighbor", 4.0, None)]),
+    ("The blast wounded a young man, an elderly woman and two girls.",
+     [("a young man, an elderly woman and two girls", 4.0, None)]),
+    # the attacker at the list's end, or dead after it
+    ("Police say he fatally shot his wife, two daughters and himself.",
+     [("his wife, two daughters and himself", 4.0, "including the attacker")]),
+    ("He killed his wife, son and daughter before killing himself.",
+     [("his wife, son and daughter", 3.0, None),
+      ("his wife, son and daughter before killing himself", 4.0, "including the attacker")]),
+    # no list of people: a plural with no number, a second verb, the unborn, a pair
+    ("He killed his wife and children.", []),
+    ("He killed a man, a woman and then fled.", []),
+    ("He killed his girlfriend, their unborn child and her mother.", []),
+    ("He killed his wife, her cat and her mother.", []),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_a_list_of_victims_after_an_active_verb_is_a_toll(text, expected):
+    lists = [c for c in reconcile.extract(text) if c.kind == "count" and c.value.unit == "people"
+             and "," in c.text]
+    assert [(c.text, c.value.stated, c.value.scope) for c in lists] == expected
+
+
+def test_no_victim_of_a_list_is_a_toll_of_its_own():
+    """"killed a man, a woman and a child" is three, not "a man" killed, nor a pair."""
+    claims = [c for c in reconcile.extract("The gunman killed a man, a woman and a child.")
+              if c.kind == "count"]
+    assert [(c.text, c.value.stated) for c in claims] == [("a man, a woman and a child", 3.0)]
+
+
 @pytest.mark.parametrize(("text", "injured"), [
     ("A 16-year-old and two children were shot late Saturday.", True),
     ("A teenager and two younger boys were shot.", True),

@@ -100,6 +100,7 @@ class CasualtyRules:
     # Speed: the nouns of those forms with "of" after them; the forms are tried only there
     death_of_at: re.Pattern[str] | None = None
     death_of_words: frozenset[str] | None = None  # one of which its text holds, lower case
+    verb_then_words: frozenset[str] | None = None  # the same for verb_then
     # "a man and | a woman were killed": the second victim of a pair is not one of its own;
     # "a man was killed and | a woman was hurt" is
     second_of_pair: re.Pattern[str] | None = None
@@ -161,6 +162,8 @@ class CasualtyRules:
     # active form's verb: "the gunman who killed | 49 and injured | 53"
     toll_before: re.Pattern[str] | None = None
     verb_before: re.Pattern[str] | None = None
+    # an active form's verb before its object: "killed | his wife, son and daughter"
+    verb_then: re.Pattern[str] | None = None
 
 
 def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
@@ -336,6 +339,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         toll_before=build(r"\b(?:" + outcome_alternatives(toll_names) + r")" + _TOLL_TO)
         if any(toll_names.values()) else None,
         verb_before=build(r"\b(?:" + outcome_alternatives(active) + r")\s+$"),
+        verb_then=build(r"\b(?:" + outcome_alternatives(active) + r")\s+"),
         multiple=build(skip_ahead(
             r"\b(?P<n>" + "|".join(re.escape(str(w)) for w in multiples) + r")[- ](?:"
             + "|".join(re.escape(k).replace(r"\ ", r"[- ]") for k in killings) + r")s?\b"
@@ -352,12 +356,14 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     )
     scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
                compiled.left, compiled.left_second, compiled.nobody, compiled.none_of,
-               compiled.who_died, compiled.death_of_at]
+               compiled.who_died, compiled.death_of_at, compiled.verb_then]
     twins = {p.pattern: twin for p in scanned
              if p is not None and (twin := lowercase_twin(p)) is not None}
     death_of_twin = twins.get(compiled.death_of_at.pattern) if compiled.death_of_at else None
+    verb_twin = twins.get(compiled.verb_then.pattern) if compiled.verb_then else None
     return replace(compiled, twins=twins, death_of_words=required_words(
-        death_of_twin.pattern, death_of_twin.flags) if death_of_twin else None)
+        death_of_twin.pattern, death_of_twin.flags) if death_of_twin else None,
+        verb_then_words=required_words(verb_twin.pattern, verb_twin.flags) if verb_twin else None)
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -549,8 +555,11 @@ def extract_casualties(ctx: Context, numbers: Sequence[Claim],
 
 def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[int, int]],
                 rules: CasualtyRules) -> list[Claim]:
-    joined = [*_joined_tolls(ctx, numbers, rules), *_wholes_of_parts(ctx, numbers, rules),
-              *_multiple_killings(ctx, exclude, rules), *_dead_among_the_shot(ctx, numbers, rules)]
+    listed = _victim_lists(ctx, rules)
+    joined = [*(c for c in _joined_tolls(ctx, numbers, rules)
+                if not any(s.start < c.start and c.end <= s.end for s in listed)),
+              *_wholes_of_parts(ctx, numbers, rules), *_multiple_killings(ctx, exclude, rules),
+              *_dead_among_the_shot(ctx, numbers, rules), *listed]
     matches = _matches(ctx.text, rules, ctx.published.year if ctx.published else None)
     if not matches:
         return joined
@@ -565,9 +574,12 @@ def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[
                 break
             match = _overlapped(match.string, match)
     pairs = [(c.start, c.end) for c, _ in found.values() if c.value.stated == 2]
-    if pairs:  # "killed a boy and his uncle": the pair, not "killed a boy" as well
+    lists = [(c.start, c.end) for c in listed]
+    if pairs or lists:  # "killed a boy and his uncle": the pair, not "killed a boy" as well;
+        # "killed a man, a woman and a child": the three, neither "a man" nor "a woman and a child"
         found = {span: made for span, made in found.items()
-                 if made[0].value.stated == 2 or not any(s <= span[0] < e for s, e in pairs)}
+                 if not any(s <= span[0] < e for s, e in lists)
+                 and (made[0].value.stated == 2 or not any(s <= span[0] < e for s, e in pairs))}
     this_incident = [n for n in numbers
                      if counts_this_incident(n, ctx.rules.own_incident_scopes)]
     tolls = {name for n in this_incident if n.kind == Kind.COUNT
@@ -844,6 +856,92 @@ def _joined_tolls(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules) 
     return out
 
 
+# a list of three or more victims after an active verb: "killed his wife, son and daughter",
+# "killed a man, a woman and a child", "shot and killed his wife, two sons and himself"; each
+# item a noun of `people` with its own article or possessive, the list's first one, or a small
+# number ("two sons")
+_LIST_ITEM = re.compile(r"(?:(?P<article>an?|his|her|their)\s+)?(?:(?P<n>\d{1,2}|two|three|four|"
+                        r"five|six|seven|eight|nine|ten)\s+)?"
+                        r"(?:(?P<describer>\d{1,3}-(?:year|month)-old|[a-z]+)\s+)??"
+                        r"(?P<noun>[a-z]+(?:-in-law)?)"
+                        r"(?=\s*[,.;:!?)]|\s+(?:and|before|after|in|at|on|inside|outside|near|"
+                        r"during|when|while|as|then|with)\b|\s*$)")
+_LIST_COMMA = re.compile(r"\s*,\s*(?!and\b)")
+_LIST_AND = re.compile(r",?\s+and\s+(?:then\s+)?")
+_SELF = re.compile(r"(?:him|her)self\b")
+_UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
+
+
+def _victim_lists(ctx: Context, rules: CasualtyRules) -> list[Claim]:
+    """The toll of a list of three or more victims after an active verb: "killed his wife,
+    son and daughter" is three; "and himself" at its end counts the attacker too. A list with
+    a plural noun and no number ("his wife and children"), a word of no person or an unborn
+    child (outlets count the unborn both ways) is no toll; a pair is read elsewhere."""
+    if rules.verb_then is None:
+        return []
+    out = []
+    low = ctx.text.lower()
+    if rules.verb_then_words is not None and not any(w in low for w in rules.verb_then_words):
+        return out  # Speed: most articles of an archive tell of no one killed or wounded
+    lowered = low if rules.twins and ctx.text.isascii() else None
+    for verb in _finditer(rules.verb_then, ctx.text, lowered, rules):
+        listed = _victim_list(ctx.text, verb.end(), rules)
+        if listed is None or _UNBORN.search(ctx.text, verb.end(), listed[1]):
+            continue
+        total, end, attacker = listed
+        value = NumberValue(stated=total, low=total, high=total, unit="people",
+                            scope=_attacker_scope(ctx) if attacker else None)
+        lo, hi = ctx.sentence_span(verb.start())
+        subject = predicate_subject(ctx.text, verb.end(), end, lo, hi)
+        outcome = next(name for name, said in verb.groupdict().items() if said is not None)
+        if outcome not in subject.split():
+            subject = f"{subject} {outcome}".strip()
+        out.append(ctx.claim(Kind.COUNT, verb.end(), end, value, subject=subject))
+    return out
+
+
+def _victim_list(text: str, at: int, rules: CasualtyRules) -> tuple[float, int, bool] | None:
+    """(people, end, whether the attacker is among them) of a list of three or more victims
+    that starts at `at`, or None."""
+    total, items = 0, 0
+    while True:
+        item = _LIST_ITEM.match(text, at)
+        count = _item_count(item, rules, first=not items)
+        if item is None or count is None:
+            return None
+        total, items = total + count, items + 1
+        comma = _LIST_COMMA.match(text, item.end())
+        if comma is not None:
+            at = comma.end()
+            continue
+        last = _LIST_AND.match(text, item.end())
+        if last is None or items < 2:
+            return None  # three or more, the last after "and"
+        himself = _SELF.match(text, last.end())
+        if himself is not None:  # "his wife, two daughters and himself"
+            return float(total + 1), himself.end(), True
+        item = _LIST_ITEM.match(text, last.end())
+        count = _item_count(item, rules, first=False)
+        if item is None or count is None:
+            return None  # "killed a man, a woman and then fled"
+        return float(total + count), item.end(), False
+
+
+def _item_count(item: re.Match[str] | None, rules: CasualtyRules, first: bool) -> int | None:
+    """The people an item of a list names: one for "his wife", "a man", "son" (after the
+    list's first item, sharing its possessive), a small number's for "two sons"; else None."""
+    if item is None:
+        return None
+    noun = item["noun"].removesuffix("-in-law")
+    if item["n"]:
+        number = _small_number(item["n"])
+        return number if number is not None and number >= 2 and singular(noun) in rules.victims \
+            else None
+    if noun not in rules.victims or singular(noun) != noun:
+        return None
+    return 1 if item["article"] or not first else None
+
+
 # "two men and a woman", "two officers and the gunman", "his two children and their mother":
 # one more person named with an article or a possessive right after a count, or right before
 # it ("a woman and two men", "a woman and her two sons"); a describer may stand before the
@@ -855,7 +953,6 @@ _AND_ONE_MORE = re.compile(r"\s+and\s+(?P<article>an?|the|his|her|their)\s+"
                            rf"(?P<first>{_AGE}|[\w-]+)(?:\s+(?P<second>[a-z]+))?\b")
 _ONE_MORE_AND = re.compile(rf"\b(?P<article>[Aa]n?|[Tt]he)\s+(?:(?P<first>{_AGE}|[\w-]+)\s+)?"
                            rf"(?P<second>{_AGE}|[a-z]+)\s+and\s+(?:(?:his|her|their)\s+)?$")
-_UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
 
 
 def _one_more(ctx: Context, count: Claim, rules: CasualtyRules) -> list[Claim]:
