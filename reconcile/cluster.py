@@ -432,13 +432,10 @@ class _SeriesEvidence:
     def _no_rare_word(self, i: int, j: int) -> bool:
         return not self.rare or self.rare[i].isdisjoint(self.rare[j])
 
-    def adjust(self, i: int, j: int, value: float) -> float:
-        """The similarity of articles i and j once their figures have been weighed."""
-        return self.weigh(i, j, value)[0]
-
     def weigh(self, i: int, j: int, value: float) -> tuple[float, bool]:
-        """adjust's similarity, and whether the titles tell the two articles apart (two
-        periods, companies, countries or headline figures of one series)."""
+        """The similarity of articles i and j once their figures have been weighed, and
+        whether their titles tell them apart (two periods, companies, countries or headline
+        figures of one series)."""
         if self.figures and self.enough[i] and self.enough[j]:
             if self.figures[i].disagree(self.figures[j], self.settings.figure_disagreements):
                 value -= self.settings.figure_penalty

@@ -108,8 +108,8 @@ def test_the_figure_penalty_needs_several_disagreements_and_no_agreement():
     claims = {s.id: reconcile.extract(s.text) for s in sources}
     settings = replace(ClusterSettings(), series_factor=1.0)
     evidence = _SeriesEvidence(sources, claims, settings)
-    assert evidence.adjust(0, 1, 0.6) == 0.6 - settings.figure_penalty  # three apart, none alike
-    assert evidence.adjust(1, 2, 0.6) == 0.6  # two figures agree: one day's operations
+    assert evidence.weigh(0, 1, 0.6)[0] == 0.6 - settings.figure_penalty  # three apart, none alike
+    assert evidence.weigh(1, 2, 0.6)[0] == 0.6  # two figures agree: one day's operations
 
 
 @settings(max_examples=300, deadline=None)
@@ -171,11 +171,11 @@ def test_titles_of_two_months_or_quarters_keep_the_period_factor():
               "ACME CORP <ACM> 1ST QTR NET", "ACME CORP <ACM> 4TH QTR MAY 31 NET")
     evidence = _title_evidence(*titles)
     factor = SERIES_ON.period_factor
-    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor  # May against February
-    assert evidence.adjust(0, 2, 0.6) == 0.6           # both May
-    assert evidence.adjust(1, 3, 0.6) == 0.6           # a title that names no period
-    assert evidence.adjust(4, 5, 0.6) == 0.6 * factor  # first quarter against fourth
-    assert _title_evidence(*titles, period_factor=1.0).adjust(0, 1, 0.6) == 0.6
+    assert evidence.weigh(0, 1, 0.6)[0] == 0.6 * factor  # May against February
+    assert evidence.weigh(0, 2, 0.6)[0] == 0.6           # both May
+    assert evidence.weigh(1, 3, 0.6)[0] == 0.6           # a title that names no period
+    assert evidence.weigh(4, 5, 0.6)[0] == 0.6 * factor  # first quarter against fourth
+    assert _title_evidence(*titles, period_factor=1.0).weigh(0, 1, 0.6)[0] == 0.6
 
 
 @pytest.mark.parametrize(("title", "tickers"), [
@@ -201,12 +201,12 @@ def test_titles_of_two_companies_keep_the_ticker_factor():
               "CHEMICAL <CHL> 1ST QTR NET")
     evidence = _title_evidence(*titles)
     factor = SERIES_ON.ticker_factor
-    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor  # two companies
-    assert evidence.adjust(0, 2, 0.6) == 0.6           # a ticker in common
-    assert evidence.adjust(1, 3, 0.6) == 0.6           # a title that names no ticker
-    assert evidence.adjust(0, 4, 0.6) == 0.6           # a class of the company's shares
-    assert evidence.adjust(5, 6, 0.6) == 0.6 * factor  # not a class: "C" is too short
-    assert _title_evidence(*titles, ticker_factor=1.0).adjust(0, 1, 0.6) == 0.6
+    assert evidence.weigh(0, 1, 0.6)[0] == 0.6 * factor  # two companies
+    assert evidence.weigh(0, 2, 0.6)[0] == 0.6           # a ticker in common
+    assert evidence.weigh(1, 3, 0.6)[0] == 0.6           # a title that names no ticker
+    assert evidence.weigh(0, 4, 0.6)[0] == 0.6           # a class of the company's shares
+    assert evidence.weigh(5, 6, 0.6)[0] == 0.6 * factor  # not a class: "C" is too short
+    assert _title_evidence(*titles, ticker_factor=1.0).weigh(0, 1, 0.6)[0] == 0.6
     # the titles tell the two companies apart (a follow-up may then join neither's story)
     assert evidence.weigh(0, 1, 0.6)[1] and not evidence.weigh(0, 2, 0.6)[1]
 
@@ -246,13 +246,13 @@ def test_titles_of_two_countries_keep_the_country_factor_unless_a_rare_word_is_s
     settings = replace(SERIES_ON, countries=COUNTRIES)
     evidence = _SeriesEvidence(sources, {s.id: [] for s in sources}, settings, profiles)
     factor = settings.country_factor
-    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor  # two buyers
-    assert evidence.adjust(2, 3, 0.6) == 0.6           # one title names one country more
-    assert evidence.adjust(0, 4, 0.6) == 0.6           # a title that names no country
-    assert evidence.adjust(0, 5, 0.6) == 0.6           # a rarely used word in common: one event
+    assert evidence.weigh(0, 1, 0.6)[0] == 0.6 * factor  # two buyers
+    assert evidence.weigh(2, 3, 0.6)[0] == 0.6           # one title names one country more
+    assert evidence.weigh(0, 4, 0.6)[0] == 0.6           # a title that names no country
+    assert evidence.weigh(0, 5, 0.6)[0] == 0.6           # a rarely used word in common: one event
     off = _SeriesEvidence(sources, {s.id: [] for s in sources},
                           replace(settings, country_factor=1.0), profiles)
-    assert off.adjust(0, 1, 0.6) == 0.6
+    assert off.weigh(0, 1, 0.6)[0] == 0.6
 
 
 @pytest.mark.parametrize(("title", "figures"), [
@@ -284,13 +284,13 @@ def test_titles_of_two_headline_figures_keep_the_title_figure_factor():
                             title_figures=[title_figures(t) for t in titles])
     evidence = _SeriesEvidence(sources, {s.id: [] for s in sources}, SERIES_ON, profiles)
     factor = SERIES_ON.title_figure_factor
-    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor  # two days' operations
-    assert evidence.adjust(0, 2, 0.6) == 0.6           # one figure in common
-    assert evidence.adjust(0, 3, 0.6) == 0.6           # a title with no figure
-    assert evidence.adjust(4, 5, 0.6) == 0.6           # one theft in two currencies: a rare
+    assert evidence.weigh(0, 1, 0.6)[0] == 0.6 * factor  # two days' operations
+    assert evidence.weigh(0, 2, 0.6)[0] == 0.6           # one figure in common
+    assert evidence.weigh(0, 3, 0.6)[0] == 0.6           # a title with no figure
+    assert evidence.weigh(4, 5, 0.6)[0] == 0.6           # one theft in two currencies: a rare
     off = _SeriesEvidence(sources, {s.id: [] for s in sources},  # word in common
                           replace(SERIES_ON, title_figure_factor=1.0), profiles)
-    assert off.adjust(0, 1, 0.6) == 0.6
+    assert off.weigh(0, 1, 0.6)[0] == 0.6
 
 
 def test_titles_of_two_unlisted_companies_keep_the_ticker_factor():
@@ -301,9 +301,9 @@ def test_titles_of_two_unlisted_companies_keep_the_ticker_factor():
               "ROYAL GOLD CORP <RGS.TO> SIX MTHS NET", "<ROYAL GOLD CORP> 1ST QTR NET")
     evidence = _title_evidence(*titles)
     factor = SERIES_ON.ticker_factor
-    assert evidence.adjust(0, 1, 0.6) == 0.6 * factor
-    assert evidence.adjust(2, 3, 0.6) == 0.6
-    assert evidence.adjust(0, 3, 0.6) == 0.6 * factor
+    assert evidence.weigh(0, 1, 0.6)[0] == 0.6 * factor
+    assert evidence.weigh(2, 3, 0.6)[0] == 0.6
+    assert evidence.weigh(0, 3, 0.6)[0] == 0.6 * factor
 
 
 def _monthly(sid: str, month: str, rate: str, change: str, published: str) -> Source:
@@ -369,6 +369,6 @@ def test_two_companies_that_share_no_rare_word_keep_the_square_of_the_ticker_fac
     evidence = _SeriesEvidence(sources, {s.id: [] for s in sources},
                                replace(SERIES_ON, rare_word_max_sources=2))
     factor = SERIES_ON.ticker_factor
-    assert evidence.adjust(0, 1, 0.6) == pytest.approx(0.6 * factor ** 2)
-    assert evidence.adjust(2, 3, 0.6) == pytest.approx(0.6 * factor)  # "widget", "acme"
-    assert evidence.adjust(0, 4, 0.6) == pytest.approx(0.6 * factor ** 2)
+    assert evidence.weigh(0, 1, 0.6)[0] == pytest.approx(0.6 * factor ** 2)
+    assert evidence.weigh(2, 3, 0.6)[0] == pytest.approx(0.6 * factor)  # "widget", "acme"
+    assert evidence.weigh(0, 4, 0.6)[0] == pytest.approx(0.6 * factor ** 2)

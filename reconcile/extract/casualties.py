@@ -258,6 +258,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     another = r"(?!\s+(?:and|&)\s+(?:[\w'’-]+\s+){0,3}(?:" + some_people + r"|others)\b)"
     # "the shooting death | of", "the killing | of"
     death_noun = r"(?:" + "|".join(death_nouns) + r")"
+    # an active form's verb and the space after it: before a bare figure, before a list
+    active_verb = r"\b(?:" + outcome_alternatives(active) + r")\s+"
     compiled = CasualtyRules(
         pairs=tuple(p for p in forms(pair) if p is not None),
         pair_hint=build(skip_ahead(r"\b(?:" + "|".join(
@@ -338,8 +340,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         left_state=build(r"\s+(?:" + outcome_alternatives(left) + r")\b"),
         toll_before=build(r"\b(?:" + outcome_alternatives(toll_names) + r")" + _TOLL_TO)
         if any(toll_names.values()) else None,
-        verb_before=build(r"\b(?:" + outcome_alternatives(active) + r")\s+$"),
-        verb_then=build(r"\b(?:" + outcome_alternatives(active) + r")\s+"),
+        verb_before=build(active_verb + r"$"),
+        verb_then=build(active_verb),
         multiple=build(skip_ahead(
             r"\b(?P<n>" + "|".join(re.escape(str(w)) for w in multiples) + r")[- ](?:"
             + "|".join(re.escape(k).replace(r"\ ", r"[- ]") for k in killings) + r")s?\b"
@@ -437,12 +439,12 @@ def _blank_names(text: str, rules: CasualtyRules) -> str:
     return "".join([*parts, text[at:]])
 
 
-def _matches(text: str, rules: CasualtyRules, year: int | None = None
+def _matches(text: str, rules: CasualtyRules, year: int | None = None, low: str | None = None
              ) -> list[tuple[re.Match[str], int]]:
     """The matches of every form in `text`, each with the number of victims it counts (`year`:
-    the article's, if known)."""
+    the article's, if known; `low`: the text in lower case, if the caller has it)."""
     out: list[tuple[re.Match[str], int]] = []
-    low = text.lower()
+    low = text.lower() if low is None else low
     words = set(_WORD.findall(low))
     if might_hold_casualties(text, rules, words):
         text = _blank_names(text, rules)
@@ -555,12 +557,13 @@ def extract_casualties(ctx: Context, numbers: Sequence[Claim],
 
 def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[int, int]],
                 rules: CasualtyRules) -> list[Claim]:
-    listed = _victim_lists(ctx, rules)
+    low = ctx.text.lower()
+    listed = _victim_lists(ctx, rules, low)
     joined = [*(c for c in _joined_tolls(ctx, numbers, rules)
                 if not any(s.start < c.start and c.end <= s.end for s in listed)),
               *_wholes_of_parts(ctx, numbers, rules), *_multiple_killings(ctx, exclude, rules),
               *_dead_among_the_shot(ctx, numbers, rules), *listed]
-    matches = _matches(ctx.text, rules, ctx.published.year if ctx.published else None)
+    matches = _matches(ctx.text, rules, ctx.published.year if ctx.published else None, low)
     if not matches:
         return joined
     found: dict[tuple[int, int], tuple[Claim, list[tuple[int, int]]]] = {}
@@ -860,8 +863,9 @@ def _joined_tolls(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules) 
 # "killed a man, a woman and a child", "shot and killed his wife, two sons and himself"; each
 # item a noun of `people` with its own article or possessive, the list's first one, or a small
 # number ("two sons")
-_LIST_ITEM = re.compile(r"(?:(?P<article>an?|his|her|their)\s+)?(?:(?P<n>\d{1,2}|two|three|four|"
-                        r"five|six|seven|eight|nine|ten)\s+)?"
+_LIST_NUMBER = "|".join(word for word, n in UNITS.items() if 2 <= n <= 10)  # "two" to "ten"
+_LIST_ITEM = re.compile(r"(?:(?P<article>an?|his|her|their)\s+)?"
+                        rf"(?:(?P<n>\d{{1,2}}|{_LIST_NUMBER})\s+)?"
                         r"(?:(?P<describer>\d{1,3}-(?:year|month)-old|[a-z]+)\s+)??"
                         r"(?P<noun>[a-z]+(?:-in-law)?)"
                         r"(?=\s*[,.;:!?)]|\s+(?:and|before|after|in|at|on|inside|outside|near|"
@@ -872,15 +876,14 @@ _SELF = re.compile(r"(?:him|her)self\b")
 _UNBORN = re.compile(r"\bunborn\b", re.IGNORECASE)
 
 
-def _victim_lists(ctx: Context, rules: CasualtyRules) -> list[Claim]:
+def _victim_lists(ctx: Context, rules: CasualtyRules, low: str) -> list[Claim]:
     """The toll of a list of three or more victims after an active verb: "killed his wife,
     son and daughter" is three; "and himself" at its end counts the attacker too. A list with
     a plural noun and no number ("his wife and children"), a word of no person or an unborn
     child (outlets count the unborn both ways) is no toll; a pair is read elsewhere."""
     if rules.verb_then is None:
         return []
-    out = []
-    low = ctx.text.lower()
+    out: list[Claim] = []
     if rules.verb_then_words is not None and not any(w in low for w in rules.verb_then_words):
         return out  # Speed: most articles of an archive tell of no one killed or wounded
     lowered = low if rules.twins and ctx.text.isascii() else None
