@@ -527,6 +527,10 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         # the same figure of what became of the people, told in other words ("nine people were
         # shot to death" / "killing nine people"): the outcome is the subject they share
         subject = max(subject, floor)
+    elif a.kind == Kind.COUNT and a_outcomes and a_outcomes == b_outcomes and _head(a) == _head(b):
+        # different figures of one outcome and one noun, in other words ("four others were
+        # wounded" / "three others were hurt"): the same toll, told two ways
+        subject = max(subject, floor)
     if closeness >= 1.0 and subject < floor and not words_shared and _open_and_far(a, b, settings):
         # "at least one person was killed" holds "three people" inside a car only through its
         # open bound: so far from it, the two are one fact only when their words agree

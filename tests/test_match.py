@@ -458,15 +458,23 @@ def test_match_others_are_not_a_total():
 
 def test_match_one_outcome_told_in_other_words_is_one_figure():
     """"Nine people were shot to death" and "killing nine people" share no letters worth a
-    score, only their outcome: the same figure of it is one fact. Different figures so worded
-    are not made a conflict on the outcome alone."""
+    score, only their outcome: the same figure of it is one fact. So are different figures of
+    one outcome that count the same noun ("four others were wounded" / "three others were
+    hurt"): a conflict; of two nouns they may be a part and its whole."""
     deaths = MatchSettings(outcomes=(("killed", frozenset({"death", "killing"})),))
     claims = [count("c1", "a", 9, "people", "shot death"), count("c2", "b", 9, "people", "killing")]
     groups, _ = match_story(claims, deaths)
     assert sorted(sorted(c.id for c in g) for g in groups) == [["c1", "c2"]]
     claims[1] = count("c2", "b", 8, "people", "killing")
     groups, _ = match_story(claims, deaths)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["c1", "c2"]]
+    claims[1] = count("c2", "b", 8, "officer", "killing")
+    groups, _ = match_story(claims, deaths)
     assert sorted(sorted(c.id for c in g) for g in groups) == [["c1"], ["c2"]]
+    wounds = MatchSettings(outcomes=(("injured", frozenset({"wounded", "hurt"})),))
+    claims = [count("c1", "a", 4, "other", "wounded"), count("c2", "b", 3, "other", "hurt")]
+    groups, _ = match_story(claims, wounds)
+    assert sorted(sorted(c.id for c in g) for g in groups) == [["c1", "c2"]]
 
 
 def test_match_an_attempt_is_not_the_outcome_it_attempted():
