@@ -117,6 +117,10 @@ def test_one_man_stays_the_number_extractors_claim():
     # "having" is an auxiliary: the three words after it are the predicate's
     ("Only four people having suffered non-fatal injuries were kept.", "four people",
      "suffered non-fatal injuries"),
+    # an outcome said before the counted noun is the count's too
+    ("Police found three wounded people inside the van.", "three wounded people", "found wounded"),
+    ("The two injured officers were identified on Monday.", "two injured officers",
+     "injured identified"),
 ])
 def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, subject):
     assert predicate_of(sentence, phrase) == subject
@@ -723,7 +727,7 @@ def test_the_attacker_is_added_only_to_the_death_toll_just_before(text):
     # what became of people is no noun; "dead" before a noun is an adjective of it
     ("3 dead, 7 hurt when gunman opens fire",
      [("3", 3, "people", "dead"), ("7", 7, "people", "hurt")]),
-    ("Police found four dead bodies.", [("four dead bodies", 4, "dead body", "found")]),
+    ("Police found four dead bodies.", [("four dead bodies", 4, "dead body", "found dead")]),
     # names of one noun joined by "and" still make one noun
     ("The recall covers 460 Kia and Hyundai vehicles.",
      [("460 Kia and Hyundai vehicles", 460, "kia hyundai vehicle", "recall covers")]),

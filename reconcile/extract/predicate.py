@@ -18,6 +18,9 @@ from reconcile.extract.words import STOPWORDS, WORD
 # clauses.
 _OUTCOME_WORDS = ("killed", "wounded", "injured", "hurt", "hospitalized", "hospitalised")
 _OUTCOME = "(?:" + "|".join(_OUTCOME_WORDS) + ")"
+# the outcomes a count's own words may name before its noun: "three wounded people", "two
+# injured men", "two slain officers"
+_OUTCOME_NAMED = frozenset({*_OUTCOME_WORDS, "slain", "dead", "murdered"})
 _BREAK = re.compile(r"[;:()\[\]—–\"“”]|--|,\s|\s(?:(?!(?<=shot\s)and\s+" + _OUTCOME + r"\b)and|but"
                     r"|(?!(?:" + "|".join(rf"(?<={word}\s)" for word in _OUTCOME_WORDS) + r")or\s+"
                     + _OUTCOME + r"\b)or|while|whereas|although)\s")
@@ -138,4 +141,6 @@ def predicate_subject(text: str, start: int, end: int, lo: int, hi: int,
             break
     charge = CHARGE.search(text, start, end)
     charged = [w.lower() for w in WORD.findall(charge.group(1))] if charge else []
-    return " ".join([*reversed(taken_before), *charged, *taken_after])
+    # what became of the counted, said before their noun: "three wounded people"
+    told = [w for w in (w.lower() for w in WORD.findall(text[start:end])) if w in _OUTCOME_NAMED]
+    return " ".join([*reversed(taken_before), *charged, *told, *taken_after])
