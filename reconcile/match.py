@@ -794,9 +794,10 @@ def _join_wounded_others(groups: list[list[Claim]], settings: MatchSettings,
         return groups
 
     def figure(group: list[Claim], others: bool) -> float | None:
-        """The figure of a group of others wounded besides the dead, or of wounded people
-        (each claim a closed count of people, one at least told of as wounded and none as
-        anything else: "nine people were hospitalized", "nine people, reporters said")."""
+        """The figure of a group of others wounded besides the dead ("seven others were
+        hospitalized", with "seven more people were shot" of the same source), or of wounded
+        people (each claim a closed count of people, one at least told of as wounded and none
+        as anything else: "nine people were hospitalized", "nine people, reporters said")."""
         values = {claim.value.stated for claim in group}
         if len(values) != 1 or not all(claim.kind == Kind.COUNT and _besides(claim) == others
                                        and _closed(claim) for claim in group):
@@ -804,8 +805,9 @@ def _join_wounded_others(groups: list[list[Claim]], settings: MatchSettings,
         outcomes = [_outcomes(claim.subject, set(claim.subject.split()), settings.outcomes)
                     for claim in group]
         if others:
-            told = all(outcome == {"injured"} and _others_of_another_outcome(claim, settings)
-                       for claim, outcome in zip(group, outcomes))
+            told = (all(outcome <= {"injured"} and _others_of_another_outcome(claim, settings)
+                        for claim, outcome in zip(group, outcomes))
+                    and {"injured"} in outcomes)
         else:
             told = (all(_head(claim) in settings.victims or _head(claim) == PEOPLE
                         for claim in group)

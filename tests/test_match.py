@@ -432,6 +432,20 @@ def test_match_others_wounded_besides_the_dead_are_the_wounded(others, joined):
     assert together is joined, texts
 
 
+def test_match_others_shot_besides_the_dead_join_the_wounded_with_those_hospitalized():
+    """"Seven more people were shot" after two deaths were wounded: with "seven others were
+    hospitalized" of the same source, the group joins "seven people were wounded"."""
+    settings = _shipped()
+    claims = _tolls("Two men died and seven others were hospitalized. Police said two men were "
+                    "killed and seven more people were shot.",
+                    "Seven people were wounded in the shooting.")
+    assert ["a:seven more people", "a:seven others", "b:Seven people"] in _texts(claims, settings)
+    # shot, and no more than that: the figure may hold the dead
+    claims = _tolls("Two men were killed and seven more people were shot.",
+                    "Seven people were wounded in the shooting.")
+    assert ["b:Seven people"] in _texts(claims, settings)
+
+
 def test_match_others_wounded_join_no_total_when_two_groups_state_it():
     from reconcile.match import _join_wounded_others
 
