@@ -379,6 +379,12 @@ def _head(claim: Claim) -> str:
     return claim.value.unit.split()[-1] if claim.value.unit else ""
 
 
+def _noun(claim: Claim) -> str:
+    """The counted noun; bare "others" are people ("six others", "eight other people")."""
+    head = _head(claim)
+    return PEOPLE if head in _BESIDES else head
+
+
 def _fewer_in_all(a: Claim, b: Claim, everybody: frozenset[str]) -> bool:
     """a counts everybody ("two people") and is below b, which counts some ("three men"):
     not a part and its whole, since a part is never the larger."""
@@ -527,7 +533,7 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
         # the same figure of what became of the people, told in other words ("nine people were
         # shot to death" / "killing nine people"): the outcome is the subject they share
         subject = max(subject, floor)
-    elif a.kind == Kind.COUNT and a_outcomes and a_outcomes == b_outcomes and _head(a) == _head(b):
+    elif a.kind == Kind.COUNT and a_outcomes and a_outcomes == b_outcomes and _noun(a) == _noun(b):
         # different figures of one outcome and one noun, in other words ("four others were
         # wounded" / "three others were hurt"): the same toll, told two ways
         subject = max(subject, floor)

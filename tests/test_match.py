@@ -486,9 +486,10 @@ def test_match_one_outcome_told_in_other_words_is_one_figure():
     groups, _ = match_story(claims, deaths)
     assert sorted(sorted(c.id for c in g) for g in groups) == [["c1"], ["c2"]]
     wounds = MatchSettings(outcomes=(("injured", frozenset({"wounded", "hurt"})),))
-    claims = [count("c1", "a", 4, "other", "wounded"), count("c2", "b", 3, "other", "hurt")]
-    groups, _ = match_story(claims, wounds)
-    assert sorted(sorted(c.id for c in g) for g in groups) == [["c1", "c2"]]
+    for noun in ("other", "other people"):  # bare "others" are people
+        claims = [count("c1", "a", 4, "other", "wounded"), count("c2", "b", 3, noun, "hurt")]
+        groups, _ = match_story(claims, wounds)
+        assert sorted(sorted(c.id for c in g) for g in groups) == [["c1", "c2"]]
 
 
 def test_match_an_attempt_is_not_the_outcome_it_attempted():
