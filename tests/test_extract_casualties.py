@@ -79,6 +79,26 @@ def test_casualty_lookalikes_are_not_counts_of_one(text):
     assert not [c for c in counts(text) if c[1] == 1 and c[3] in ("killed", "injured")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A 13-year-old girl was accidentally shot in the neck by her sister.",
+     [("A 13-year-old girl", 1, "girl", "injured")]),
+    ("Police said a man had been shot while walking home. He is expected to recover.",
+     [("a man", 1, "man", "injured")]),
+    # a death in the article: the one shot may be the one who died
+    ("A man was shot Sunday. He died at the scene.", [("He", 1, "person", "killed")]),
+    ("A man was shot Sunday. Police are investigating the homicide.", []),
+    # missed, or shot where a wound often kills
+    ("A man was shot at but not hit.", []),
+    ("A boy was shot in the head on Friday.", []),
+    ("A man was shot twice in the chest.", []),
+    # the age after "of" is the victim, not the relative before it
+    ("The grandmother of a 4-year-old who was shot Sunday has been charged.",
+     [("a 4-year-old", 1, "person", "injured")]),
+])
+def test_one_shot_in_an_article_of_no_death_was_wounded(text, expected):
+    assert counts(text) == expected
+
+
 def test_an_article_with_a_toll_in_figures_keeps_its_one_victim_sentences_out_of_it():
     text = "A man was killed and four others were wounded. A woman was shot in the leg."
     assert counts(text) == [("A man", 1, "man", "killed"), ("four others", 4, "other", "wounded")]

@@ -174,7 +174,7 @@ QUANTITY = [
     pytest.param("The dead were Corin E. Marsh, 29; and Ona R. Vale, 20.",
                  [("quantity", "29", 29.0, "year of age", None), ("quantity", "20", 20.0, "year of age", None)],
                  id="ages-in-a-list-of-full-names"),
-    pytest.param("Another man, 32, was shot.", [("quantity", "32", 32.0, "year of age", None)],
+    pytest.param("Another man, 32, was arrested.", [("quantity", "32", 32.0, "year of age", None)],
                  id="age-after-a-person-noun"),
     # ages listed after the people they belong to are ages, not counts of those people
     pytest.param("Two men, 19 and 20, were shot.",
