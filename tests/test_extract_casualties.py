@@ -402,6 +402,10 @@ def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, inju
     ("Four people were shot at a party, including a girl who did not survive her injuries.",
      False),
     ("Four people were shot on Sunday. The youngest passed away at a hospital.", False),
+    ("Four people were shot on Sunday. Police are investigating the homicide.", False),
+    # a charge or a threat to kill is no death
+    ("Four people were shot Sunday. He is charged with assault with intent to kill.", True),
+    ("Four people were shot Sunday. He had threatened to kill his neighbors.", True),
     # shot at is not hit
     ("Two officers were shot at by a man.", False),
     ("Two men shot at them from a car.", False),  # the two fired

@@ -719,7 +719,10 @@ def _deathless(text: str, rules: CasualtyRules) -> bool:
 
 
 _NO_DEATH = re.compile(r"\b(?:none|no\s+one|nobody|neither)\b[^.;:!?\n]{0,30}?"
-                       r"\b(?:fatally|killed|died|dead)\b")
+                       r"\b(?:fatally|killed|died|dead)\b"
+                       # a charge or a threat: "assault with intent to kill", "tried to kill"
+                       r"|\b(?:intent|intending|attempt(?:ed|ing)?|trying|tried|threat(?:en(?:ed|ing)?)?"
+                       r"|wanted|plotting|plotted)\s+to\s+kill\b")
 # not hit: "were shot at but not struck", "two people shot at them"
 _SHOT_AT = re.compile(r"\bshot\s+at\s*(?:by\b|but\b|[.,;!?]|$|(?:him|her|them|us|me|it|police|"
                       r"officers|deputies|troopers)\b)", re.IGNORECASE)
