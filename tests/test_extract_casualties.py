@@ -91,6 +91,14 @@ def test_casualty_lookalikes_are_not_counts_of_one(text):
     ("A man was shot at but not hit.", []),
     ("A boy was shot in the head on Friday.", []),
     ("A man was shot twice in the chest.", []),
+    # with a verb of its own
+    ("A 5-year-old boy shot himself with a handgun at a paintball range.",
+     [("A 5-year-old boy", 1, "boy", "injured")]),
+    ("A boy playing with a gun accidentally shot himself and a friend.", []),  # two
+    ("A man shot himself in the head.", []),
+    ("A 15-year-old boy shot himself in an apparent suicide.", []),  # a death
+    ("A 15-year-old boy shot himself in an apparent suicide attempt.",
+     [("A 15-year-old boy", 1, "boy", "injured")]),
     # the age after "of" is the victim, not the relative before it
     ("The grandmother of a 4-year-old who was shot Sunday has been charged.",
      [("a 4-year-old", 1, "person", "injured")]),

@@ -84,7 +84,7 @@ class CasualtyRules:
     # "..., where he was pronounced dead": a death told later in the injury's sentence
     died_later: re.Pattern[str] | None = None
     # "a girl was accidentally shot": a wound, in an article that tells of no death
-    deathless_wound: re.Pattern[str] | None = None
+    deathless_wound: tuple[re.Pattern[str], ...] = ()
     # a victim named between the injury and that death ("and a woman died") owns the death
     other_victim: re.Pattern[str] | None = None
     # "A man and a woman were killed": the same forms with two victims joined by "and"
@@ -103,7 +103,7 @@ class CasualtyRules:
     death_of_at: re.Pattern[str] | None = None
     death_of_words: frozenset[str] | None = None  # one of which its text holds, lower case
     verb_then_words: frozenset[str] | None = None  # the same for verb_then
-    deathless_words: frozenset[str] | None = None  # and for deathless_wound
+    deathless_words: frozenset[str] | None = None  # and for deathless_wound (all of them)
     # "the homicide", "a deadly shooting": a death told with no toll word (lower case)
     killing: re.Pattern[str] | None = None
     # "a man and | a woman were killed": the second victim of a pair is not one of its own;
@@ -182,6 +182,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     toll_names = _outcome_lists(data, "toll_names", c, required=False)
     died_later = c.regex_list(data, "died_later", required=False)
     deathless_wounds = c.regex_list(data, "deathless_wounds", required=False)
+    deathless_own = c.regex_list(data, "deathless_own_verb", required=False)
     killing = c.regex_list(data, "killing_words", required=False)
     people = c.string_list(data, "people")
     unharmed = c.string_list(data, "unharmed", required=False)
@@ -305,8 +306,11 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         toll_words={name: frozenset(w.lower() for w in toll_words[name]) for name in OUTCOMES},
         died_later=build(r"\b(?:" + "|".join(died_later) + r")\b") if died_later else None,
         killing=re.compile(r"\b(?:" + "|".join(killing) + r")\b") if killing else None,
-        deathless_wound=build(person + _GAP + _AUX + r"(?P<injured>" + "|".join(deathless_wounds)
-                              + r")") if deathless_wounds else None,
+        deathless_wound=tuple(p for p in (
+            build(person + _GAP + _AUX + r"(?P<injured>" + "|".join(deathless_wounds) + r")")
+            if deathless_wounds else None,
+            build(person + _GAP + r"\b(?P<injured>" + "|".join(deathless_own) + r")")
+            if deathless_own else None) if p is not None),
         # lower case only: "Riley Hospital for Children" names no victim, nor does a
         # possessive ("his father's gun")
         other_victim=re.compile(r"\b(?:(?:" + "|".join(re.escape(p.lower()) for p in people)
@@ -370,17 +374,17 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
                compiled.left, compiled.left_second, compiled.nobody, compiled.none_of,
                compiled.who_died, compiled.death_of_at, compiled.verb_then,
-               compiled.deathless_wound]
+               *compiled.deathless_wound]
     twins = {p.pattern: twin for p in scanned
              if p is not None and (twin := lowercase_twin(p)) is not None}
     death_of_twin = twins.get(compiled.death_of_at.pattern) if compiled.death_of_at else None
     verb_twin = twins.get(compiled.verb_then.pattern) if compiled.verb_then else None
-    wound_twin = twins.get(compiled.deathless_wound.pattern) if compiled.deathless_wound else None
+    wound_twins = [twins.get(p.pattern) for p in compiled.deathless_wound]
     return replace(compiled, twins=twins, death_of_words=required_words(
         death_of_twin.pattern, death_of_twin.flags) if death_of_twin else None,
         verb_then_words=required_words(verb_twin.pattern, verb_twin.flags) if verb_twin else None,
-        deathless_words=required_words(wound_twin.pattern, wound_twin.flags)
-        if wound_twin else None)
+        deathless_words=frozenset().union(*(required_words(t.pattern, t.flags) for t in wound_twins))
+        if wound_twins and None not in wound_twins else None)
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -469,9 +473,9 @@ def _matches(text: str, rules: CasualtyRules, year: int | None = None, low: str 
         if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(text)):
             forms[:0] = [(pattern, 2) for pattern in rules.pairs]
         lowered = text.lower() if rules.twins and text.isascii() else None
-        if rules.deathless_wound is not None and (rules.deathless_words is None or any(
+        if rules.deathless_wound and (rules.deathless_words is None or any(
                 word in low for word in rules.deathless_words)) and _deathless(low, rules):
-            forms.append((rules.deathless_wound, 1))
+            forms.extend((pattern, 1) for pattern in rules.deathless_wound)
         out = [(match, count) for pattern, count in forms if pattern is not None
                for match in _finditer(pattern, text, lowered, rules)]
         if rules.death_of_at is not None and (rules.death_of_words is None or any(
