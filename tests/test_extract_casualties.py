@@ -22,6 +22,9 @@ def counts(text):
 @pytest.mark.parametrize(("text", "expected"), [
     ("A 19-year-old man was shot and killed Sunday night.",
      [("A 19-year-old man", 1, "man", "killed")]),
+    # an age written with a space
+    ("The shooting left a 17 year-old girl dead.", [("a 17 year-old girl", 1, "girl", "killed")]),
+    ("A 17 year old was wounded.", [("A 17 year old", 1, "person", "injured")]),
     ("An off-duty officer was critically injured.", [("An off-duty officer", 1, "officer", "injured")]),
     ("A woman was fatally shot outside the store.", [("A woman", 1, "woman", "killed")]),
     ("A teenager was shot in the leg.", [("A teenager", 1, "teenager", "injured")]),
@@ -834,7 +837,7 @@ def test_capitalised_describers_can_be_turned_off(tmp_path):
     ("  he: [man,", "  he: man\n  it: [man,",
      "casualties.yaml: pronouns.he: expected a list of the nouns only this pronoun stands for, "
      "got 'man'"),
-    ("people_forms: ['\\d{1,3}-(?:year|month|week)-old',", "people_forms: ['(\\d-year-old',",
+    ("people_forms: ['\\d{1,3}[- ](?:year|month|week)[- ]old',", "people_forms: ['(\\d-year-old',",
      "casualties.yaml: people_forms[0]: expected"),
     ("unharmed: [uninjured,", "unharmed: [7,", "casualties.yaml: unharmed: expected a list"),
     ("{double: 2,", "{double: two,",
