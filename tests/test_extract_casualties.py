@@ -164,6 +164,13 @@ def test_count_subject_is_its_predicate_not_the_whole_clause(sentence, phrase, s
     ("There have been 12 homicides this year.", "over a period"),
     ("Five people were killed.", None),
     ("Three of the shooting victims died.", "part of a group"),
+    # a household counted whole: the toll itself, not a part of it
+    ("He killed four of his family members.", None),
+    ("Two of their children were found dead.", None),
+    ("Two of his victims died.", "part of a group"),
+    ("Three of his eight children were killed.", "part of a group"),
+    ("Two of his brothers were identified as soldiers.", "part of a group"),  # no toll
+    ("One of her children was killed.", "part of a group"),
     ("Five people died in a string of separate, apparently unrelated shootings.",
      "in separate incidents"),
     ("Two teenagers were killed in two days.", "over a period"),

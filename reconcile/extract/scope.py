@@ -99,9 +99,30 @@ def attacker_scope(scopes: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
 _PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|those|these|our|my|his|her|their|its|whom|"
                         r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"[a-z]+teen|[a-z]+ty|[\w-]+['’]s)\b", re.IGNORECASE)
+# a figure in words or digits: "of his eight children" names the household's size
+_NUMBER_WORD = (r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
+                r"|[a-z]+ty)\b")
+# "four of his family members", "two of their children": the people of a household, counted
+# whole when the verb tells what became of them ("killed two of his children" is a toll of
+# two); not "two of his victims", "three of his eight children", nor "one of her children"
+# (one of them, whatever became of them)
+_KIN_PARTITIVE = re.compile(r"^(?!one\b)\S+\s+of\s+(?:his|her|their)\s+"
+                            r"(?:(?!" + _NUMBER_WORD + r")[\w-]+\s+){0,2}?(?:family\s+members?|children|kids|sons|daughters|grandchildren|"
+                            r"relatives|siblings|brothers|sisters|parents|grandparents|"
+                            r"stepchildren|cousins)$",
+                            re.IGNORECASE)
 # "another victim", "a second man", "the other girl": one more member of a group already told
 _ONE_MORE = re.compile(r"^(?:another|(?:an?|the)\s+(?:second|third|fourth|fifth|other))\b",
                        re.IGNORECASE)
+
+
+def _a_household_toll(claim: Claim, ctx: Context) -> bool:
+    """"Killed four of his family members": the household's people a toll counts, whole.
+    Not "two of his brothers were identified as soldiers", which tells of no outcome."""
+    if not _KIN_PARTITIVE.match(claim.text):
+        return False
+    tolls = getattr(ctx.rules.casualties, "toll_words", None) or {}
+    return any(words.intersection(claim.subject.split()) for words in tolls.values())
 
 
 # "one was shot in the thigh, the other in the hand": one of the group the sentence goes on with
@@ -146,7 +167,8 @@ def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
         if isinstance(claim.value, NumberValue) and claim.value.scope is None:
             label: str | None = None
             period: str | None = None
-            if claim.kind == Kind.COUNT and (_PARTITIVE.match(claim.text) or
+            if claim.kind == Kind.COUNT and (_PARTITIVE.match(claim.text)
+                                             and not _a_household_toll(claim, ctx) or
                                              claim.value.stated == 1 and _ONE_MORE.match(claim.text)
                                              or _one_of_several(claim, ctx)):
                 label = PART_OF_A_GROUP
