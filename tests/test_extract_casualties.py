@@ -25,6 +25,9 @@ def counts(text):
     # an age written with a space
     ("The shooting left a 17 year-old girl dead.", [("a 17 year-old girl", 1, "girl", "killed")]),
     ("A 17 year old was wounded.", [("A 17 year old", 1, "person", "injured")]),
+    # and in words
+    ("A six-year-old boy was wounded.", [("A six-year-old boy", 1, "boy", "injured")]),
+    ("A three-year-old was killed.", [("A three-year-old", 1, "person", "killed")]),
     ("An off-duty officer was critically injured.", [("An off-duty officer", 1, "officer", "injured")]),
     ("A woman was fatally shot outside the store.", [("A woman", 1, "woman", "killed")]),
     ("A teenager was shot in the leg.", [("A teenager", 1, "teenager", "injured")]),
@@ -844,7 +847,7 @@ def test_capitalised_describers_can_be_turned_off(tmp_path):
     ("  he: [man,", "  he: man\n  it: [man,",
      "casualties.yaml: pronouns.he: expected a list of the nouns only this pronoun stands for, "
      "got 'man'"),
-    ("people_forms: ['\\d{1,3}[- ](?:year|month|week)[- ]old',", "people_forms: ['(\\d-year-old',",
+    ("people_forms: ['(?:\\d{1,3}|one|", "people_forms: ['((?:\\d{1,3}|one|",
      "casualties.yaml: people_forms[0]: expected"),
     ("unharmed: [uninjured,", "unharmed: [7,", "casualties.yaml: unharmed: expected a list"),
     ("{double: 2,", "{double: two,",

@@ -315,7 +315,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         # possessive ("his father's gun")
         other_victim=re.compile(r"\b(?:(?:" + "|".join(re.escape(p.lower()) for p in people)
                                 + r")(?:s|es)?|men|women|children|people|others?|another|both"
-                                r"|nobody|none|no\s+one|\d{1,3}[- ](?:year|month|week)[- ]olds?)"
+                                r"|nobody|none|no\s+one|(?:\d{1,3}|[a-z]+)[- ](?:year|month|week)[- ]olds?)"
                                 r"\b(?!['’]s\b)"),
         triggers=_triggers(people, nobody),
         people_form_at=build(skip_ahead("|".join(f"(?:{f})" for f in people_forms), re.IGNORECASE))
