@@ -103,7 +103,8 @@ class CasualtyRules:
     death_of_at: re.Pattern[str] | None = None
     death_of_words: frozenset[str] | None = None  # one of which its text holds, lower case
     verb_then_words: frozenset[str] | None = None  # the same for verb_then
-    deathless_words: frozenset[str] | None = None  # and for deathless_wound (all of them)
+    # Speed: words one of which an article holds if any deathless_wound form can match in it
+    deathless_words: frozenset[str] | None = None
     # "the homicide", "a deadly shooting": a death told with no toll word (lower case)
     killing: re.Pattern[str] | None = None
     # "a man and | a woman were killed": the second victim of a pair is not one of its own;
@@ -315,8 +316,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         # possessive ("his father's gun")
         other_victim=re.compile(r"\b(?:(?:" + "|".join(re.escape(p.lower()) for p in people)
                                 + r")(?:s|es)?|men|women|children|people|others?|another|both"
-                                r"|nobody|none|no\s+one|(?:\d{1,3}|[a-z]+)[- ](?:year|month|week)[- ]olds?)"
-                                r"\b(?!['’]s\b)"),
+                                r"|nobody|none|no\s+one|(?:\d{1,3}|[a-z]+)[- ](?:year|month|week)"
+                                r"[- ]olds?)\b(?!['’]s\b)"),
         triggers=_triggers(people, nobody),
         people_form_at=build(skip_ahead("|".join(f"(?:{f})" for f in people_forms), re.IGNORECASE))
         if people_forms else None,
@@ -383,7 +384,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     return replace(compiled, twins=twins, death_of_words=required_words(
         death_of_twin.pattern, death_of_twin.flags) if death_of_twin else None,
         verb_then_words=required_words(verb_twin.pattern, verb_twin.flags) if verb_twin else None,
-        deathless_words=frozenset().union(*(required_words(t.pattern, t.flags) for t in wound_twins))
+        deathless_words=frozenset().union(*(required_words(twin.pattern, twin.flags)
+                                            for twin in wound_twins))
         if wound_twins and None not in wound_twins else None)
 
 
@@ -714,8 +716,9 @@ def _shot(claim: Claim, rules: CasualtyRules) -> bool:
 
 def _deathless(text: str, rules: CasualtyRules) -> bool:
     """Whether an article tells of no death: none of the killed toll words, but for "none
-    fatally" and "no one died", and none of the words of a death told later ("a girl who did
-    not survive her injuries", "passed away")."""
+    fatally", "no one died" and a charge or threat ("assault with intent to kill"), none of the
+    words of a death told later ("a girl who did not survive her injuries", "passed away") and
+    none that names a killing ("the homicide": killing_words)."""
     told = _NO_DEATH.sub(" ", text.lower())
     return rules.toll_words["killed"].isdisjoint(_WORD.findall(told)) and \
         (rules.died_later is None or rules.died_later.search(told) is None) and \
@@ -725,8 +728,8 @@ def _deathless(text: str, rules: CasualtyRules) -> bool:
 _NO_DEATH = re.compile(r"\b(?:none|no\s+one|nobody|neither)\b[^.;:!?\n]{0,30}?"
                        r"\b(?:fatally|killed|died|dead)\b"
                        # a charge or a threat: "assault with intent to kill", "tried to kill"
-                       r"|\b(?:intent|intending|attempt(?:ed|ing)?|trying|tried|threat(?:en(?:ed|ing)?)?"
-                       r"|wanted|plotting|plotted)\s+to\s+kill\b")
+                       r"|\b(?:intent|intending|attempt(?:ed|ing)?|trying|tried"
+                       r"|threat(?:en(?:ed|ing)?)?|wanted|plotting|plotted)\s+to\s+kill\b")
 # not hit: "were shot at but not struck", "two people shot at them"
 _SHOT_AT = re.compile(r"\bshot\s+at\s*(?:by\b|but\b|[.,;!?]|$|(?:him|her|them|us|me|it|police|"
                       r"officers|deputies|troopers)\b)", re.IGNORECASE)

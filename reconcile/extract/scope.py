@@ -107,10 +107,10 @@ _NUMBER_WORD = (r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleve
 # two); not "two of his victims", "three of his eight children", nor "one of her children"
 # (one of them, whatever became of them)
 _KIN_PARTITIVE = re.compile(r"^(?!one\b)\S+\s+of\s+(?:his|her|their)\s+"
-                            r"(?:(?!" + _NUMBER_WORD + r")[\w-]+\s+){0,2}?(?:family\s+members?|children|kids|sons|daughters|grandchildren|"
+                            r"(?:(?!" + _NUMBER_WORD + r")[\w-]+\s+){0,2}?"
+                            r"(?:family\s+members?|children|kids|sons|daughters|grandchildren|"
                             r"relatives|siblings|brothers|sisters|parents|grandparents|"
-                            r"stepchildren|cousins)$",
-                            re.IGNORECASE)
+                            r"stepchildren|cousins)$", re.IGNORECASE)
 # "another victim", "a second man", "the other girl": one more member of a group already told
 _ONE_MORE = re.compile(r"^(?:another|(?:an?|the)\s+(?:second|third|fourth|fifth|other))\b",
                        re.IGNORECASE)
