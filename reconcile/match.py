@@ -529,13 +529,11 @@ def pair_score(a: Claim, b: Claim, settings: MatchSettings, nearest: bool = Fals
     if nearest and closeness >= settings.nearest_closeness:
         floor = settings.nearest_subject
     words_shared = bool(a_words & b_words or a_outcomes & b_outcomes)
-    if a.kind == Kind.COUNT and closeness >= 1.0 and a_outcomes and a_outcomes == b_outcomes:
-        # the same figure of what became of the people, told in other words ("nine people were
-        # shot to death" / "killing nine people"): the outcome is the subject they share
-        subject = max(subject, floor)
-    elif a.kind == Kind.COUNT and a_outcomes and a_outcomes == b_outcomes and _noun(a) == _noun(b):
-        # different figures of one outcome and one noun, in other words ("four others were
-        # wounded" / "three others were hurt"): the same toll, told two ways
+    if a.kind == Kind.COUNT and a_outcomes and a_outcomes == b_outcomes and (
+            closeness >= 1.0 or _noun(a) == _noun(b)):
+        # one outcome told in other words: the outcome is the subject they share, for the same
+        # figure ("nine people were shot to death" / "killing nine people") and for two figures
+        # of one noun ("four others were wounded" / "three others were hurt": one toll)
         subject = max(subject, floor)
     if closeness >= 1.0 and subject < floor and not words_shared and _open_and_far(a, b, settings):
         # "at least one person was killed" holds "three people" inside a car only through its

@@ -108,6 +108,10 @@ def test_casualty_lookalikes_are_not_counts_of_one(text):
     # the age after "of" is the victim, not the relative before it
     ("The grandmother of a 4-year-old who was shot Sunday has been charged.",
      [("a 4-year-old", 1, "person", "injured")]),
+    # an age said of the victim is no other person
+    ("A second teen, also 15 years old, was shot in the foot.",
+     [("A second teen", 1, "teen", "injured")]),
+    ("Another young man under 18-years-old also died.", [("Another young man", 1, "man", "killed")]),
 ])
 def test_one_shot_in_an_article_of_no_death_was_wounded(text, expected):
     assert counts(text) == expected

@@ -46,6 +46,9 @@ from reconcile.extract.words import PLACE_WORDS, in_place_name, singular
 from reconcile.model import PART_OF_A_GROUP, Claim, Kind, NumberValue
 
 OUTCOMES = ("killed", "injured")
+# An age: "15-year-old", "ten year old", "6-week-old", "15 years old".
+_AGE_UNITS = r"(?:\d{1,3}|[a-z]+)[- ](?:year|month|week)"
+_AGE = _AGE_UNITS + r"s?[- ]old"
 # Between the victim and the verb: no other clause, no second person ("a man and a woman").
 _GAP = r"(?:(?!\b(?:and|or|whose|whom|but|while)\b)[^.;:!?\n\"“”]){0,60}?"
 # "a man and a woman were killed" is two victims, not one
@@ -306,7 +309,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         none_of=build(r"(?P<det>\bno\s+(?:" + outcome_alternatives(no_nouns) + r"))(?P<noun>)\b"),
         toll_words={name: frozenset(w.lower() for w in toll_words[name]) for name in OUTCOMES},
         died_later=build(r"\b(?:" + "|".join(died_later) + r")\b") if died_later else None,
-        killing=re.compile(r"\b(?:" + "|".join(killing) + r")\b") if killing else None,
+        killing=build(r"\b(?:" + "|".join(killing) + r")\b") if killing else None,
         deathless_wound=tuple(p for p in (
             build(person + _GAP + _AUX + r"(?P<injured>" + "|".join(deathless_wounds) + r")")
             if deathless_wounds else None,
@@ -316,8 +319,9 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         # possessive ("his father's gun")
         other_victim=re.compile(r"\b(?:(?:" + "|".join(re.escape(p.lower()) for p in people)
                                 + r")(?:s|es)?|men|women|children|people|others?|another|both"
-                                r"|nobody|none|no\s+one|(?:\d{1,3}|[a-z]+)[- ](?:year|month|week)"
-                                r"[- ]olds?)\b(?!['’]s\b)"),
+                                # "a 4-year-old", "two 17-year-olds"; not "18 years old"
+                                r"|nobody|none|no\s+one|" + _AGE_UNITS + r"[- ]olds?)"
+                                r"\b(?!['’]s\b)"),
         triggers=_triggers(people, nobody),
         people_form_at=build(skip_ahead("|".join(f"(?:{f})" for f in people_forms), re.IGNORECASE))
         if people_forms else None,
@@ -673,7 +677,7 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
             outcome = next(name for name, said in state.groupdict().items() if said is not None)
         if outcome is None and claim.kind == Kind.COUNT and _shot(claim, rules):
             if deathless is None:
-                deathless = _deathless(ctx.text, rules)
+                deathless = _deathless(ctx.text.lower(), rules)
             outcome = "injured" if deathless else None
         if outcome is not None:
             claim = replace(claim, subject=f"{claim.subject} {outcome}".strip())
@@ -714,12 +718,12 @@ def _shot(claim: Claim, rules: CasualtyRules) -> bool:
             and len(claim.text.split()) > 1 and not _SHOT_AT.search(claim.sentence))
 
 
-def _deathless(text: str, rules: CasualtyRules) -> bool:
-    """Whether an article tells of no death: none of the killed toll words, but for "none
-    fatally", "no one died" and a charge or threat ("assault with intent to kill"), none of the
-    words of a death told later ("a girl who did not survive her injuries", "passed away") and
-    none that names a killing ("the homicide": killing_words)."""
-    told = _NO_DEATH.sub(" ", text.lower())
+def _deathless(low: str, rules: CasualtyRules) -> bool:
+    """Whether an article (`low`: its text in lower case) tells of no death: none of the killed
+    toll words, but for "none fatally", "no one died" and a charge or threat ("assault with
+    intent to kill"), none of the words of a death told later ("a girl who did not survive her
+    injuries", "passed away") and none that names a killing ("the homicide": killing_words)."""
+    told = _NO_DEATH.sub(" ", low)
     return rules.toll_words["killed"].isdisjoint(_WORD.findall(told)) and \
         (rules.died_later is None or rules.died_later.search(told) is None) and \
         (rules.killing is None or rules.killing.search(told) is None)
@@ -895,7 +899,7 @@ def _joined_tolls(ctx: Context, numbers: Sequence[Claim], rules: CasualtyRules) 
 _LIST_NUMBER = "|".join(word for word, n in UNITS.items() if 2 <= n <= 10)  # "two" to "ten"
 _LIST_ITEM = re.compile(r"(?:(?P<article>an?|his|her|their)\s+)?"
                         rf"(?:(?P<n>\d{{1,2}}|{_LIST_NUMBER})\s+)?"
-                        r"(?:(?P<describer>\d{1,3}-(?:year|month)-old|[a-z]+)\s+)??"
+                        rf"(?:(?P<describer>{_AGE}|[a-z]+)\s+)??"
                         r"(?P<noun>[a-z]+(?:-in-law)?)"
                         r"(?=\s*[,.;:!?)]|\s+(?:and|before|after|in|at|on|inside|outside|near|"
                         r"during|when|while|as|then|with)\b|\s*$)")
@@ -979,7 +983,6 @@ def _item_count(item: re.Match[str] | None, rules: CasualtyRules, first: bool) -
 # it ("a woman and two men", "a woman and her two sons"); a describer may stand before the
 # noun ("and a 15-year-old girl", "an adult male")
 # or an age alone, which names a person ("two men and a 15-year-old", "a ten year old boy")
-_AGE = r"(?:\d{1,3}|[a-z]+)[- ](?:year|month)s?[- ]old"
 _AGE_ALONE = re.compile(_AGE)
 _AND_ONE_MORE = re.compile(r"\s+and\s+(?P<article>an?|the|his|her|their)\s+"
                            rf"(?P<first>{_AGE}|[\w-]+)(?:\s+(?P<second>[a-z]+))?\b")

@@ -96,12 +96,11 @@ def attacker_scope(scopes: Sequence[tuple[str, re.Pattern[str]]]) -> str | None:
 
 # "three of the victims", "one of our officers", "one of five people hurt", "one of Sunday's
 # victims": a part of a group, not the group's size
-_PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:the|those|these|our|my|his|her|their|its|whom|"
-                        r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                        r"[a-z]+teen|[a-z]+ty|[\w-]+['’]s)\b", re.IGNORECASE)
-# a figure in words or digits: "of his eight children" names the household's size
+# a figure in words or digits ("of five people", "of his eight children")
 _NUMBER_WORD = (r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
                 r"|[a-z]+ty)\b")
+_PARTITIVE = re.compile(r"^\S+(?:\s+\S+)?\s+of\s+(?:(?:the|those|these|our|my|his|her|their|its"
+                        r"|whom|[\w-]+['’]s)\b|" + _NUMBER_WORD + ")", re.IGNORECASE)
 # "four of his family members", "two of their children": the people of a household, counted
 # whole when the verb tells what became of them ("killed two of his children" is a toll of
 # two); not "two of his victims", "three of his eight children", nor "one of her children"
@@ -119,10 +118,15 @@ _ONE_MORE = re.compile(r"^(?:another|(?:an?|the)\s+(?:second|third|fourth|fifth|
 def _a_household_toll(claim: Claim, ctx: Context) -> bool:
     """"Killed four of his family members": the household's people a toll counts, whole.
     Not "two of his brothers were identified as soldiers", which tells of no outcome."""
-    if not _KIN_PARTITIVE.match(claim.text):
-        return False
+    return _KIN_PARTITIVE.match(claim.text) is not None and bool(_outcomes_said(claim, ctx)[1])
+
+
+def _outcomes_said(claim: Claim, ctx: Context) -> tuple[dict[str, frozenset[str]], list[str]]:
+    """The casualty rules' toll words by outcome, and the outcomes the claim's predicate
+    words tell ("killed" for "two men were killed")."""
     tolls = getattr(ctx.rules.casualties, "toll_words", None) or {}
-    return any(words.intersection(claim.subject.split()) for words in tolls.values())
+    return tolls, [name for name, words in tolls.items()
+                   if words.intersection(claim.subject.split())]
 
 
 # "one was shot in the thigh, the other in the hand": one of the group the sentence goes on with
@@ -142,9 +146,7 @@ def _one_of_several(claim: Claim, ctx: Context) -> bool:
     other = _THE_OTHER.search(claim.sentence, at + len(claim.text)) if at >= 0 else None
     if other is None:
         return False
-    casualties = ctx.rules.casualties
-    tolls = getattr(casualties, "toll_words", None) or {}
-    outcomes = [name for name, words in tolls.items() if words.intersection(claim.subject.split())]
+    tolls, outcomes = _outcomes_said(claim, ctx)
     if not outcomes:
         return True
     said = set(WORD.findall(CLAUSE_BREAK.split(
