@@ -73,6 +73,8 @@ class Rules:
     # those whose phrase only qualifies a figure before it ("six killed, including the gunman")
     own_incident_scopes: frozenset[str] = frozenset()
     scopes_after_figure: frozenset[str] = frozenset()
+    # and of those whose phrase only qualifies a figure after it ("police initially said two")
+    scopes_before_figure: frozenset[str] = frozenset()
     # those that are spans of time ("in 2015", "in two days"): a claim keeps its span too
     period_scopes: frozenset[str] = frozenset()
 
@@ -318,6 +320,7 @@ def _read_scope(data: Any, c: _Checker) -> dict[str, Any]:
     return {"scopes": compile_scope_rules(data, c),
             "own_incident_scopes": flagged_scopes(data, "this_incident", c),
             "scopes_after_figure": flagged_scopes(data, "after_figure", c),
+            "scopes_before_figure": flagged_scopes(data, "before_figure", c),
             "period_scopes": flagged_scopes(data, "period", c)}
 
 

@@ -107,10 +107,28 @@ def test_an_aside_scopes_only_the_figure_before_it(text, expected):
     assert scopes(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Police initially said one person died, but later said the victim was in critical condition.",
+     [("one person", "in early reports"), ("the victim", None)]),
+    ("In initial reports, police said two people had been killed, but two more people have since "
+     "died.", [("two people", "in early reports"), ("two more people", None)]),
+    ("Though they initially said the son was 19, they now say he was 23-year-old Zach Peters.",
+     [("19", "in early reports"), ("23-year-old", None)]),
+    ("Police originally reported the boy was 11 years old.", [("11 years old", "in early reports")]),
+    # the early report is of what happened, not of the figure before it
+    ("Four people were wounded in what was initially reported as a drive-by shooting.",
+     [("Four people", None)]),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_an_early_report_scopes_only_the_figures_after_it(text, expected):
+    assert [(c.text, c.value.scope) for c in reconcile.extract(text)
+            if c.kind in ("count", "quantity")] == expected
+
+
 def test_only_scopes_marked_this_incident_count_the_articles_own_incident():
     rules = load_rules()
     assert rules.own_incident_scopes == {"including the attacker", "not including the attacker"}
     assert rules.scopes_after_figure == {"including the attacker", "as first reported"}
+    assert rules.scopes_before_figure == {"in early reports"}
     assert rules.period_scopes == {"over a period"}
 
 
@@ -118,8 +136,10 @@ def test_only_scopes_marked_this_incident_count_the_articles_own_incident():
     ("this_incident: yes please", "scope.yaml: scopes[0].this_incident: expected true or false, "
                                   "got 'yes please'"),
     ("after_figure: 1", "scope.yaml: scopes[0].after_figure: expected true or false, got 1"),
-    ("incident: true", "scope.yaml: scopes[0].incident: expected one of after_figure, label, "
-                       "period, phrases, this_incident, got 'incident'"),
+    ("before_figure: 2", "scope.yaml: scopes[0].before_figure: expected true or false, "
+                          "got 2"),
+    ("incident: true", "scope.yaml: scopes[0].incident: expected one of after_figure, "
+                       "before_figure, label, period, phrases, this_incident, got 'incident'"),
     ("period: maybe", "scope.yaml: scopes[0].period: expected true or false, got 'maybe'"),
 ])
 def test_scope_flags_are_checked(tmp_path, entry, problem):

@@ -61,7 +61,10 @@ def compile_scope_rules(data: Any, c: Any) -> tuple[tuple[str, re.Pattern[str]],
 # period: the scope is a span of time told with the figure ("in 2015", "this year", "in two
 # days"); the claim keeps the span too (NumberValue.period, relative years resolved against
 # the publication date), and figures of two different spans are never compared.
-FLAGS = ("this_incident", "after_figure", "period")
+# before_figure: the phrase qualifies only a figure after it, in the same clause and before any
+# "but" or "now" ("police initially said two people had died, but later said ..."): "four people
+# were wounded in what was initially reported as a drive-by" is no early report of the four.
+FLAGS = ("this_incident", "after_figure", "before_figure", "period")
 _ENTRY_KEYS = frozenset({"label", "phrases", *FLAGS})
 
 
@@ -181,7 +184,8 @@ def with_scopes(ctx: Context, claims: Sequence[Claim]) -> list[Claim]:
                     clause, figure = _clause(ctx.text, claim.start, claim.end)
                     label = _scope_of(clause, figure, claim.end - claim.start, scopes,
                                       ctx.rules.scopes_after_figure,
-                                      inside=claim.kind != Kind.QUANTITY)
+                                      inside=claim.kind != Kind.QUANTITY,
+                                      before_figure=ctx.rules.scopes_before_figure)
                     if label in ctx.rules.period_scopes:
                         period = period_of(clause, ctx.published)
             if label:
@@ -256,17 +260,24 @@ def _skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
         return pattern
 
 
+# what turns an early report to a later one: "initially said two, but later three", "they
+# initially believed the son was 19; they now say he was 23"
+_BUT = re.compile(r"\b(?:but|now|however)\b", re.IGNORECASE)
+
+
 def _near(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= end and e >= start for s, e in spans)
 
 
 def _scope_of(clause: str, figure: int, length: int,
               scopes: Sequence[tuple[str, re.Pattern[str]]],
-              after_figure: frozenset[str] = frozenset(), inside: bool = True) -> str | None:
+              after_figure: frozenset[str] = frozenset(), inside: bool = True,
+              before_figure: frozenset[str] = frozenset()) -> str | None:
     """The first scope whose phrase occurs in a figure's clause (see `_clause`; the figure is
     `length` characters at `figure`); with `inside` False, a phrase that holds the figure
     itself does not count ("within four hours" gives a toll its period, not the duration
-    "four hours")."""
+    "four hours"). A scope of `after_figure` counts only phrases from the figure on, one of
+    `before_figure` only phrases that end before it with no "but" or "now" between."""
     lowered = clause.lower() if clause.isascii() else None  # once for every scope's twin
     scopes = scopes if isinstance(scopes, tuple) else tuple(scopes)
     for (label, _), (quick, words) in zip(scopes, _scans_of(scopes).each):
@@ -277,6 +288,9 @@ def _scope_of(clause: str, figure: int, length: int,
         else:
             pattern, subject = quick.pattern, clause
         for match in pattern.finditer(subject, figure if label in after_figure else 0):
+            if label in before_figure and (match.end() > figure or
+                                           _BUT.search(subject, match.end(), figure)):
+                continue
             if inside or match.end() <= figure or match.start() >= figure + length:
                 return label
     return None
