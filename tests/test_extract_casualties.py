@@ -105,6 +105,13 @@ def test_casualty_lookalikes_are_not_counts_of_one(text):
     ("A 15-year-old boy shot himself in an apparent suicide.", []),  # a death
     ("A 15-year-old boy shot himself in an apparent suicide attempt.",
      [("A 15-year-old boy", 1, "boy", "injured")]),
+    # found suffering from a wound: not a fatal one, nor one where a wound often kills
+    ("Officers found a man suffering from a gunshot wound to the leg.",
+     [("a man", 1, "man", "injured")]),
+    ("Police found a 49-year-old man suffering from a fatal gunshot wound.", []),
+    ("Officers found a boy suffering from a gunshot wound to the head.", []),
+    ("Police found a man suffering from gunshot wounds. He died at the hospital.",
+     [("He", 1, "person", "killed")]),
     # the age after "of" is the victim, not the relative before it
     ("The grandmother of a 4-year-old who was shot Sunday has been charged.",
      [("a 4-year-old", 1, "person", "injured")]),
