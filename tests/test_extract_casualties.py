@@ -124,6 +124,21 @@ def test_one_shot_in_an_article_of_no_death_was_wounded(text, expected):
     assert counts(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("One man was killed and another was wounded.",
+     [("One man", 1, "man", "killed"), ("another", 1, "person", "injured")]),
+    ("The shooting left one man dead and another critically injured.",
+     [("one man", 1, "man", "shooting left dead"), ("another", 1, "person", "injured")]),
+    # a grade of one victim's state, not a wound told as such
+    ("One person is dead and another is in critical condition.",
+     [("One person", 1, "people", "dead")]),
+    ("Two men were killed and another two injured.",
+     [("Two men", 2, "man", "killed"), ("two", 2, "people", "injured")]),
+])
+def test_another_wounded_after_a_death_is_one_more_victim(text, expected):
+    assert counts(text) == expected
+
+
 def test_an_article_with_a_toll_in_figures_keeps_its_one_victim_sentences_out_of_it():
     text = "A man was killed and four others were wounded. A woman was shot in the leg."
     assert counts(text) == [("A man", 1, "man", "killed"), ("four others", 4, "other", "wounded")]

@@ -96,6 +96,8 @@ class CasualtyRules:
     pair_hint: re.Pattern[str] | None = None
     # "left a boy dead and | a woman wounded": the second victim of a left form, its verb unsaid
     left_second: re.Pattern[str] | None = None
+    # "one man was killed and | another wounded": one more victim, named by "another" alone
+    and_another: re.Pattern[str] | None = None
     # "A 14-year-old boy who was shot inside a home on Friday has died": a death told after a
     # relative clause longer than the gap of the other forms
     who_died: re.Pattern[str] | None = None
@@ -302,6 +304,11 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         left_second=build(_LEFT + r"[^.;:!?\n]{1,60}?\s(?:" + "|".join(
             [*left["killed"], *left["injured"]]) + r")\s+and\s+" + person + r"\s+(?:"
             + outcome_alternatives(left) + r")\b"),
+        # (plain wounds only: "one is dead and another is in critical condition" grades one)
+        and_another=build(r"\b(?:" + "|".join(toll_words["killed"]) + r")\s+and\s+(?P<det>another)"
+                          r"(?P<noun>)\s+(?:(?:was|is|has\s+been|had\s+been|being)\s+)?"
+                          r"(?:(?:" + "|".join(severity) + r")\s+)?"
+                          r"(?P<injured>wounded|injured|hurt)\b") if severity else None,
         # "no one was seriously hurt" is not "no one was hurt": no adverb here
         nobody=build(r"(?P<det>\b(?:" + "|".join(nobody) + r"))(?P<noun>)\s+(?!else\b)"
                      + _AUX_PLAIN + r"(?!(?:critically|seriously|severely|gravely|badly)\b)(?:"
@@ -377,7 +384,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         everybody=frozenset(w.lower() for w in everybody),
     )
     scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
-               compiled.left, compiled.left_second, compiled.nobody, compiled.none_of,
+               compiled.left, compiled.left_second, compiled.and_another, compiled.nobody,
+               compiled.none_of,
                compiled.who_died, compiled.death_of_at, compiled.verb_then,
                *compiled.deathless_wound]
     twins = {p.pattern: twin for p in scanned
@@ -474,7 +482,8 @@ def _matches(text: str, rules: CasualtyRules, year: int | None = None, low: str 
     if might_hold_casualties(text, rules, words):
         text = _blank_names(text, rules)
         forms = [(rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
-                 (rules.left_second, 1), (rules.nobody, 0), (rules.none_of, 0),
+                 (rules.left_second, 1), (rules.and_another, 1), (rules.nobody, 0),
+                 (rules.none_of, 0),
                  (rules.who_died, 1)]
         if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(text)):
             forms[:0] = [(pattern, 2) for pattern in rules.pairs]
