@@ -396,6 +396,10 @@ def test_a_charge_count_is_never_matched_with_a_toll():
     ("Two teenagers, ages 16 and 17, were injured.", "Two teenagers", "injured"),
     ("Three other men, ages 24, 25, and 41, were wounded.", "Three other men", "wounded"),
     ("Three other men, ages 24, 25 and 41, were wounded.", "Three other men", "wounded"),
+    # the counted named again before the auxiliary
+    ("Two other victims, a man and a woman, were listed in serious condition.",
+     "Two other victims", "listed"),
+    ("Two boys, an 11- and 12-year-old, were also struck.", "Two boys", "struck"),
     # a clause after the count that is no relative clause of it tells of something else
     ("He lived two blocks from where he was shot.", "two blocks", "lived"),
     ("There were four incidents where a child got hold of a gun.", "four incidents", ""),

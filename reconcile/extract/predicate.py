@@ -47,11 +47,14 @@ _RELATIVE = frozenset("that which who whom whose".split())
 _NEGATIONS = frozenset({"not", "never"})
 # An aside between the count and its verb: ", including a girl," / ", most of them teenagers,"
 # / ", ages 16 and 17," / ", ages 24, 25, and 41,"; or any short aside between dashes: " -- two
-# men and a woman -- "
+# men and a woman -- "; or the counted named again before an auxiliary: ", a 19-year-old man
+# and a 21-year-old woman, were"
 _ASIDE = re.compile(r",\s*(?:ages?|aged)\s+\d{1,3}"
                     r"(?:\s*,\s*(?:and\s+)?\d{1,3}|\s+(?:and|&)\s+\d{1,3})*\s*,"
                     r"|,\s*(?:including|among\s+them|most\s+of\s+them|all\s+of\s+them|ages?|aged)\b"
-                    r"[^,;:.]{0,60},|\s*(?P<dash>--|[—–])[^;:.—–]{1,60}?(?P=dash)")
+                    r"[^,;:.]{0,60},|\s*(?P<dash>--|[—–])[^;:.—–]{1,60}?(?P=dash)"
+                    r"|,\s*(?:an?|the|his|her|their|both)\s[^,;:.]{1,60},"
+                    r"(?=\s*(?:is|are|was|were|have|has|had)\s)")
 # one count of two kinds of people: "five men and women were injured" (no figure of its own
 # after "and": "two men and three women" are two counts, which casualties.py adds up)
 PEOPLE_PLURALS = frozenset("men women children boys girls adults teens teenagers juveniles "
