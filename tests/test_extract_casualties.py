@@ -22,6 +22,10 @@ def counts(text):
 @pytest.mark.parametrize(("text", "expected"), [
     ("A 19-year-old man was shot and killed Sunday night.",
      [("A 19-year-old man", 1, "man", "killed")]),
+    # found so
+    ("A teenage boy was found shot to death at an apartment complex.",
+     [("A teenage boy", 1, "boy", "killed")]),
+    ("A man was found fatally shot in a parked car.", [("A man", 1, "man", "killed")]),
     # an age written with a space
     ("The shooting left a 17 year-old girl dead.", [("a 17 year-old girl", 1, "girl", "killed")]),
     ("A 17 year old was wounded.", [("A 17 year old", 1, "person", "injured")]),
