@@ -908,6 +908,10 @@ def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Watford died at the scene from a gunshot wound.", [("Watford", 1, "person", "killed")]),
+    ("Officers responding to the shooting found Guzman dead on the street.",
+     [("Guzman", 1, "person", "killed")]),
+    ("Doctors pronounced Ana Reyes dead after the shooting.",
+     [("Ana Reyes", 1, "person", "killed")]),
     ("Police said Kelvin Watford, 50, was fatally shot outside a hospital.",
      [("Kelvin Watford", 1, "person", "killed")]),
     ("Nine days later Skaggs was found dead in his hotel room from an overdose.", []),

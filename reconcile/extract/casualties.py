@@ -66,6 +66,8 @@ _NEXT = (r"(?:\s*,\s*(?:including|ages?|aged)\b[^.;:!?\n]{0,60}?,)?\s*"
 # "left a man dead", "found a woman dead", "sent a teen to the hospital": the verbs before a
 # victim and its state
 _LEFT = r"\b(?:left|leaving|leaves|found|finding|discovered|sent|sending|sends)\s+"
+# the same verbs before a name and its death ("left Watford dead", "pronounced Ana Reyes dead")
+_LEFT_NAMED = r"\b(?:left|leaving|leaves|found|finding|discovered|pronounced)\s+"
 # "sent | five people to the hospital": a figure's verb that the left forms' states follow
 _SENT = re.compile(r"\b(?:sent|sending|sends)\s+(?:(?:a\s+total\s+of|at\s+least)\s+)?$",
                    re.IGNORECASE)
@@ -357,10 +359,12 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             if p is not None) if pronouns else (),
         pronoun_wound=build(pronoun + _AUX + r"(?P<injured>" + "|".join(pronoun_wounds) + r")\b")
         if pronouns and pronoun_wounds else None,
-        # "Watford died at the scene", "Kelvin Watford, 50, was pronounced dead": a name
+        # "Watford died at the scene", "Kelvin Watford, 50, was pronounced dead", "police found
+        # Garcia dead": a name
         named=tuple(p for p in (
             build(name + _AUX + r"(?:" + outcome_alternatives(deaths(outcomes)) + r")\b"),
-            build(name + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"))
+            build(name + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"),
+            build(_LEFT_NAMED + name + r"(?:" + outcome_alternatives(deaths(left)) + r")\b"))
             if p is not None) if not_names else (),
         attacker_died=build(r"\b(?:" + "|".join(attacker_died) + r")\b") if attacker_died else None,
         after_count=build(_NEXT + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
