@@ -912,6 +912,12 @@ def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
      [("Guzman", 1, "person", "killed")]),
     ("Doctors pronounced Ana Reyes dead after the shooting.",
      [("Ana Reyes", 1, "person", "killed")]),
+    # after an active verb, with an age: a person, not a day; not the first of two victims
+    ("Police said he opened fire, killing Chaz Fain, 18.", [("Chaz Fain", 1, "person", "killed")]),
+    ("The shots killed Benetria Robinson, 19, and injured the others.",
+     [("Benetria Robinson", 1, "person", "killed")]),
+    ("The man was fatally shot March 27, 2015, in his car.", [("The man", 1, "man", "killed")]),
+    ("He is accused of killing Melanie Virgen, 13, and Edgar Sanchez, 15, at a park.", []),
     ("Police said Kelvin Watford, 50, was fatally shot outside a hospital.",
      [("Kelvin Watford", 1, "person", "killed")]),
     ("Nine days later Skaggs was found dead in his hotel room from an overdose.", []),

@@ -242,9 +242,10 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     # a capitalised word or two that is no common word ("Police", "Sunday") nor a place ("in
     # Lakewood dies", "Sutton, of Dunbar, was killed"), an age aside
     places = "".join(f"(?<!\\b{p} )" for p in PLACE_WORDS)
-    name = (r"(?P<det>" + places + r"(?-i:\b(?!(?:" + "|".join(re.escape(w) for w in not_names)
-            + r")\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:[^\S\n]+[A-Z][a-z]+){0,2}))(?P<noun>)"
-            r"(?:,\s*\d{1,3},)?\s+")
+    named_person = (r"(?P<det>" + places + r"(?-i:\b(?!(?:"
+                    + "|".join(re.escape(w) for w in not_names)
+                    + r")\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:[^\S\n]+[A-Z][a-z]+){0,2}))(?P<noun>)")
+    name = named_person + r"(?:,\s*\d{1,3},)?\s+"
 
     def deaths(lists: dict[str, list[str]]) -> dict[str, list[str]]:
         return {"killed": lists["killed"], "injured": []}
@@ -364,7 +365,12 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         named=tuple(p for p in (
             build(name + _AUX + r"(?:" + outcome_alternatives(deaths(outcomes)) + r")\b"),
             build(name + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"),
-            build(_LEFT_NAMED + name + r"(?:" + outcome_alternatives(deaths(left)) + r")\b"))
+            build(_LEFT_NAMED + name + r"(?:" + outcome_alternatives(deaths(left)) + r")\b"),
+            # after an active verb, with the age that tells a person ("killing Chaz Fain, 18";
+            # not "killed Sunday", "fatally shot March 27", nor the first of several victims:
+            # "killing Melanie Virgen, 13, and Edgar Sanchez, 15")
+            build(r"\b(?:" + outcome_alternatives(deaths(active)) + r")[^\S\n]+" + named_person
+                  + r"(?=,\s*\d{1,3}\b(?!,\d)(?!,?\s+(?:and|&)\s+(?-i:[A-Z])))"))
             if p is not None) if not_names else (),
         attacker_died=build(r"\b(?:" + "|".join(attacker_died) + r")\b") if attacker_died else None,
         after_count=build(_NEXT + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
