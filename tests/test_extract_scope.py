@@ -114,7 +114,8 @@ def test_an_aside_scopes_only_the_figure_before_it(text, expected):
      "died.", [("two people", "in early reports"), ("two more people", None)]),
     ("Though they initially said the son was 19, they now say he was 23-year-old Zach Peters.",
      [("19", "in early reports"), ("23-year-old", None)]),
-    ("Police originally reported the boy was 11 years old.", [("11 years old", "in early reports")]),
+    ("Police originally reported the boy was 11 years old.",
+     [("11 years old", "in early reports")]),
     # the early report is of what happened, not of the figure before it
     ("Four people were wounded in what was initially reported as a drive-by shooting.",
      [("Four people", None)]),

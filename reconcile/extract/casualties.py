@@ -243,9 +243,9 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     # Lakewood dies", "Sutton, of Dunbar, was killed"), an age aside
     places = "".join(f"(?<!\\b{p} )" for p in PLACE_WORDS)
     named_person = (r"(?P<det>" + places + r"(?-i:\b(?!(?:"
-                    + "|".join(re.escape(w) for w in not_names)
-                    + r")\b)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:[^\S\n]+[A-Z][a-z]+){0,2}))(?P<noun>)")
-    name = named_person + r"(?:,\s*\d{1,3},)?\s+"
+                    + "|".join(re.escape(w) for w in not_names) + r")\b)"
+                    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:[^\S\n]+[A-Z][a-z]+){0,2}))(?P<noun>)")
+    name = named_person + r"(?:,\s*\d{1,3},)?\s+"  # and an age aside, then the verb
 
     def deaths(lists: dict[str, list[str]]) -> dict[str, list[str]]:
         return {"killed": lists["killed"], "injured": []}
@@ -307,7 +307,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         left_second=build(_LEFT + r"[^.;:!?\n]{1,60}?\s(?:" + "|".join(
             [*left["killed"], *left["injured"]]) + r")\s+and\s+" + person + r"\s+(?:"
             + outcome_alternatives(left) + r")\b"),
-        # (plain wounds only: "one is dead and another is in critical condition" grades one)
+        # a death, "and another", a plain wound (not a state: "one is dead and another is in
+        # critical condition" grades one of several)
         and_another=build(r"\b(?:" + "|".join(toll_words["killed"]) + r")\s+and\s+(?P<det>another)"
                           r"(?P<noun>)\s+(?:(?:was|is|has\s+been|had\s+been|being)\s+)?"
                           r"(?:(?:" + "|".join(severity) + r")\s+)?"
@@ -395,8 +396,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     )
     scanned = [*compiled.pairs, compiled.passive, compiled.own_verb, compiled.active,
                compiled.left, compiled.left_second, compiled.and_another, compiled.nobody,
-               compiled.none_of,
-               compiled.who_died, compiled.death_of_at, compiled.verb_then,
+               compiled.none_of, compiled.who_died, compiled.death_of_at, compiled.verb_then,
                *compiled.deathless_wound]
     twins = {p.pattern: twin for p in scanned
              if p is not None and (twin := lowercase_twin(p)) is not None}
@@ -493,8 +493,7 @@ def _matches(text: str, rules: CasualtyRules, year: int | None = None, low: str 
         text = _blank_names(text, rules)
         forms = [(rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
                  (rules.left_second, 1), (rules.and_another, 1), (rules.nobody, 0),
-                 (rules.none_of, 0),
-                 (rules.who_died, 1)]
+                 (rules.none_of, 0), (rules.who_died, 1)]
         if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(text)):
             forms[:0] = [(pattern, 2) for pattern in rules.pairs]
         lowered = text.lower() if rules.twins and text.isascii() else None
