@@ -910,6 +910,10 @@ def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
     ("Watford died at the scene from a gunshot wound.", [("Watford", 1, "person", "killed")]),
     ("Officers responding to the shooting found Guzman dead on the street.",
      [("Guzman", 1, "person", "killed")]),
+    # a name with a capital inside it
+    ("Police found McLean dead after the shooting.", [("McLean", 1, "person", "killed")]),
+    ("Shamoya McKenzie, 13, was killed in a shooting.",
+     [("Shamoya McKenzie", 1, "person", "killed")]),
     ("Doctors pronounced Ana Reyes dead after the shooting.",
      [("Ana Reyes", 1, "person", "killed")]),
     # after an active verb, with an age: a person, not a day; not the first of two victims

@@ -244,7 +244,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     places = "".join(f"(?<!\\b{p} )" for p in PLACE_WORDS)
     named_person = (r"(?P<det>" + places + r"(?-i:\b(?!(?:"
                     + "|".join(re.escape(w) for w in not_names) + r")\b)"
-                    r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:[^\S\n]+[A-Z][a-z]+){0,2}))(?P<noun>)")
+                    r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+                    r"(?:[^\S\n]+(?:Mc|Mac|O['’])?[A-Z][a-z]+){0,2}))(?P<noun>)")
     name = named_person + r"(?:,\s*\d{1,3},)?\s+"  # and an age aside, then the verb
 
     def deaths(lists: dict[str, list[str]]) -> dict[str, list[str]]:
