@@ -914,6 +914,10 @@ def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
     ("Police found McLean dead after the shooting.", [("McLean", 1, "person", "killed")]),
     ("Shamoya McKenzie, 13, was killed in a shooting.",
      [("Shamoya McKenzie", 1, "person", "killed")]),
+    # and a suffix after it
+    ("Antonio Frierson Jr. died in the shooting.", [("Antonio Frierson Jr.", 1, "person", "killed")]),
+    ("Printess Winston IV died after being accidentally shot.",
+     [("Printess Winston IV", 1, "person", "killed")]),
     ("Doctors pronounced Ana Reyes dead after the shooting.",
      [("Ana Reyes", 1, "person", "killed")]),
     # after an active verb, with an age: a person, not a day; not the first of two victims
