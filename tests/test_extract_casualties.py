@@ -912,6 +912,8 @@ def test_casualty_rule_mistakes_are_named(tmp_path, old, new, problem):
      [("Guzman", 1, "person", "killed")]),
     # a name with a capital inside it
     ("Police found McLean dead after the shooting.", [("McLean", 1, "person", "killed")]),
+    ("Police say RaMaya Reed was killed while riding in a car.",
+     [("RaMaya Reed", 1, "person", "killed")]),
     ("Shamoya McKenzie, 13, was killed in a shooting.",
      [("Shamoya McKenzie", 1, "person", "killed")]),
     # and a suffix after it

@@ -240,13 +240,13 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     pronoun = (r"(?P<det>\b(?:" + "|".join(re.escape(p) for p in pronouns) + r"))(?P<noun>)\s+")
 
     # a capitalised word or two that is no common word ("Police", "Sunday") nor a place ("in
-    # Lakewood dies", "Sutton, of Dunbar, was killed"), a capital inside ("McLean") and a suffix
+    # Lakewood dies", "Sutton, of Dunbar, was killed"), a capital inside ("McLean", "DeShawn") and a suffix
     # after it allowed ("Antonio Frierson Jr.", "Printess Winston IV"); then an age aside
     places = "".join(f"(?<!\\b{p} )" for p in PLACE_WORDS)
     named_person = (r"(?P<det>" + places + r"(?-i:\b(?!(?:"
                     + "|".join(re.escape(w) for w in not_names) + r")\b)"
-                    r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
-                    r"(?:[^\S\n]+(?:Mc|Mac|O['’])?[A-Z][a-z]+){0,2}"
+                    r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)?"
+                    r"(?:[^\S\n]+(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,2}"
                     r"(?:,?[^\S\n]+(?:Jr|Sr)\.?|[^\S\n]+I{2,3}|[^\S\n]+IV)?))(?P<noun>)")
     name = named_person + r"(?:,\s*\d{1,3},)?\s+"  # and an age aside, then the verb
 
