@@ -240,8 +240,9 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     pronoun = (r"(?P<det>\b(?:" + "|".join(re.escape(p) for p in pronouns) + r"))(?P<noun>)\s+")
 
     # a capitalised word or two that is no common word ("Police", "Sunday") nor a place ("in
-    # Lakewood dies", "Sutton, of Dunbar, was killed"), a capital inside ("McLean", "DeShawn") and a suffix
-    # after it allowed ("Antonio Frierson Jr.", "Printess Winston IV"); then an age aside
+    # Lakewood dies", "Sutton, of Dunbar, was killed"), a capital inside a word ("McLean",
+    # "RaMaya") and a suffix after the name allowed ("Antonio Frierson Jr.", "Printess Winston
+    # IV"); then an age aside
     places = "".join(f"(?<!\\b{p} )" for p in PLACE_WORDS)
     named_person = (r"(?P<det>" + places + r"(?-i:\b(?!(?:"
                     + "|".join(re.escape(w) for w in not_names) + r")\b)"
