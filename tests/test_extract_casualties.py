@@ -881,7 +881,7 @@ def test_capitalised_describers_can_be_turned_off(tmp_path):
     ("  he: [man,", "  he: man\n  it: [man,",
      "casualties.yaml: pronouns.he: expected a list of the nouns only this pronoun stands for, "
      "got 'man'"),
-    ("people_forms: ['(?:\\d{1,3}|one|", "people_forms: ['((?:\\d{1,3}|one|",
+    ("people_forms: [&age '(?:\\d{1,3}|one|", "people_forms: [&age '((?:\\d{1,3}|one|",
      "casualties.yaml: people_forms[0]: expected"),
     ("unharmed: [uninjured,", "unharmed: [7,", "casualties.yaml: unharmed: expected a list"),
     ("{double: 2,", "{double: two,",

@@ -65,9 +65,10 @@ _NEXT = (r"(?:\s*,\s*(?:including|ages?|aged)\b[^.;:!?\n]{0,60}?,)?\s*"
          r"(?:(?:all|both|each)\s+)?")
 # "left a man dead", "found a woman dead", "sent a teen to the hospital": the verbs before a
 # victim and its state
-_LEFT = r"\b(?:left|leaving|leaves|found|finding|discovered|sent|sending|sends)\s+"
+_LEFT_VERBS = "left|leaving|leaves|found|finding|discovered"
+_LEFT = rf"\b(?:{_LEFT_VERBS}|sent|sending|sends)\s+"
 # the same verbs before a name and its death ("left Watford dead", "pronounced Ana Reyes dead")
-_LEFT_NAMED = r"\b(?:left|leaving|leaves|found|finding|discovered|pronounced)\s+"
+_LEFT_NAMED = rf"\b(?:{_LEFT_VERBS}|pronounced)\s+"
 # "sent | five people to the hospital": a figure's verb that the left forms' states follow
 _SENT = re.compile(r"\b(?:sent|sending|sends)\s+(?:(?:a\s+total\s+of|at\s+least)\s+)?$",
                    re.IGNORECASE)
@@ -244,10 +245,10 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     # "RaMaya") and a suffix after the name allowed ("Antonio Frierson Jr.", "Printess Winston
     # IV"); then an age aside
     places = "".join(f"(?<!\\b{p} )" for p in PLACE_WORDS)
+    name_word = r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"
     named_person = (r"(?P<det>" + places + r"(?-i:\b(?!(?:"
                     + "|".join(re.escape(w) for w in not_names) + r")\b)"
-                    r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z]?[a-z]+)?"
-                    r"(?:[^\S\n]+(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?){0,2}"
+                    + name_word + r"(?:[-'’][A-Z]?[a-z]+)?(?:[^\S\n]+" + name_word + r"){0,2}"
                     r"(?:,?[^\S\n]+(?:Jr|Sr)\.?|[^\S\n]+I{2,3}|[^\S\n]+IV)?))(?P<noun>)")
     name = named_person + r"(?:,\s*\d{1,3},)?\s+"  # and an age aside, then the verb
 
@@ -313,10 +314,12 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             + outcome_alternatives(left) + r")\b"),
         # a death, "and another", a plain wound (not a state: "one is dead and another is in
         # critical condition" grades one of several)
-        and_another=build(r"\b(?:" + "|".join(toll_words["killed"]) + r")\s+and\s+(?P<det>another)"
-                          r"(?P<noun>)\s+(?:(?:was|is|has\s+been|had\s+been|being)\s+)?"
-                          r"(?:(?:" + "|".join(severity) + r")\s+)?"
-                          r"(?P<injured>wounded|injured|hurt)\b") if severity else None,
+        and_another=build(r"\b(?:" + "|".join(map(re.escape, toll_words["killed"]))
+                          + r")\s+and\s+(?P<det>another)(?P<noun>)\s+"
+                          r"(?:(?:was|is|has\s+been|had\s+been|being)\s+)?"
+                          + (r"(?:(?:" + "|".join(map(re.escape, severity)) + r")\s+)?"
+                             if severity else "")
+                          + r"(?P<injured>wounded|injured|hurt)\b"),
         # "no one was seriously hurt" is not "no one was hurt": no adverb here
         nobody=build(r"(?P<det>\b(?:" + "|".join(nobody) + r"))(?P<noun>)\s+(?!else\b)"
                      + _AUX_PLAIN + r"(?!(?:critically|seriously|severely|gravely|badly)\b)(?:"

@@ -261,7 +261,7 @@ def _skipping(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 # what turns an early report to a later one: "initially said two, but later three", "they
-# initially believed the son was 19; they now say he was 23"
+# initially said the son was 19, they now say he was 23"
 _BUT = re.compile(r"\b(?:but|now|however)\b", re.IGNORECASE)
 
 
@@ -287,9 +287,10 @@ def _scope_of(clause: str, figure: int, length: int,
             pattern, subject = quick.twin, lowered
         else:
             pattern, subject = quick.pattern, clause
-        for match in pattern.finditer(subject, figure if label in after_figure else 0):
-            if label in before_figure and (match.end() > figure or
-                                           _BUT.search(subject, match.end(), figure)):
+        before = label in before_figure
+        for match in pattern.finditer(subject, figure if label in after_figure else 0,
+                                      figure if before else len(subject)):
+            if before and _BUT.search(subject, match.end(), figure):
                 continue
             if inside or match.end() <= figure or match.start() >= figure + length:
                 return label
