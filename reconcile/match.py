@@ -136,7 +136,7 @@ PEOPLE = "people"
 
 def _several_victims(claim: Claim, settings: MatchSettings) -> bool:
     """A count of two or more people named by a victim noun ("two men", "three victims"), not
-    of others besides them. One victim ("a man", "Watford") is told of by many nouns, and two
+    of others besides them. One victim ("a man", "Wexley") is told of by many nouns, and two
     victims each told of by one would look like one."""
     return _several_of(claim, settings) and not _besides(claim)
 

@@ -112,7 +112,7 @@ def test_an_aside_scopes_only_the_figure_before_it(text, expected):
      [("one person", "in early reports"), ("the victim", None)]),
     ("In initial reports, police said two people had been killed, but two more people have since "
      "died.", [("two people", "in early reports"), ("two more people", None)]),
-    ("Though they initially said the son was 19, they now say he was 23-year-old Zach Peters.",
+    ("Though they initially said the son was 19, they now say he was 23-year-old Owen Tracy.",
      [("19", "in early reports"), ("23-year-old", None)]),
     ("Police originally reported the boy was 11 years old.",
      [("11 years old", "in early reports")]),

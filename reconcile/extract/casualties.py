@@ -21,7 +21,7 @@ follows ("killed two people before turning the gun on himself"). A killing named
 is a toll too: "a double homicide" is two dead, "a double murder-suicide" three.
 
 A victim may also be named by no noun of `people`: an age ("a 15-year-old was killed"), or a
-pronoun or a name right before a death ("He died at the scene", "Watford, 50, was pronounced
+pronoun or a name right before a death ("He died at the scene", "Wexley, 50, was pronounced
 dead"). Such a death is one of the victims an article already counted when it follows another
 victim's in its sentence or a toll of two; a wound told just before it is that victim's. A
 pronoun is read as one wounded victim only when the wound is named with a stay in hospital
@@ -67,7 +67,7 @@ _NEXT = (r"(?:\s*,\s*(?:including|ages?|aged)\b[^.;:!?\n]{0,60}?,)?\s*"
 # victim and its state
 _LEFT_VERBS = "left|leaving|leaves|found|finding|discovered"
 _LEFT = rf"\b(?:{_LEFT_VERBS}|sent|sending|sends)\s+"
-# the same verbs before a name and its death ("left Watford dead", "pronounced Ana Reyes dead")
+# the same verbs before a name and its death ("left Wexley dead", "pronounced Ana Reyes dead")
 _LEFT_NAMED = rf"\b(?:{_LEFT_VERBS}|pronounced)\s+"
 # "sent | five people to the hospital": a figure's verb that the left forms' states follow
 _SENT = re.compile(r"\b(?:sent|sending|sends)\s+(?:(?:a\s+total\s+of|at\s+least)\s+)?$",
@@ -139,7 +139,7 @@ class CasualtyRules:
     # "She was taken to a hospital with non-life-threatening injuries", "he was treated for his
     # wounds": a wound told with a pronoun, in words that name the wound
     pronoun_wound: re.Pattern[str] | None = None
-    # "Watford died at the scene": a death told with the victim's name
+    # "Wexley died at the scene": a death told with the victim's name
     named: tuple[re.Pattern[str], ...] = ()
     # "one of the four people | killed": an outcome right after a part's whole
     whole_outcome: re.Pattern[str] | None = None
@@ -151,7 +151,7 @@ class CasualtyRules:
     # "a | Louisville Metro | police officer": capitalised words between an article and a
     # victim's noun (group "words"), which the forms read as describers (see `_blank_names`)
     proper_describers: re.Pattern[str] | None = None
-    # the nouns of `people`, lower case: a victim named otherwise ("he", "Watford", "a
+    # the nouns of `people`, lower case: a victim named otherwise ("he", "Wexley", "a
     # 15-year-old") is a "person", one victim, never compared with a toll of "people"
     people: frozenset[str] = frozenset()
     # words that grade a wound ("critically", "minor"): a graded count is a part of the toll
@@ -241,8 +241,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     pronoun = (r"(?P<det>\b(?:" + "|".join(re.escape(p) for p in pronouns) + r"))(?P<noun>)\s+")
 
     # a capitalised word or two that is no common word ("Police", "Sunday") nor a place ("in
-    # Lakewood dies", "Sutton, of Dunbar, was killed"), a capital inside a word ("McLean",
-    # "RaMaya") and a suffix after the name allowed ("Antonio Frierson Jr.", "Printess Winston
+    # Millbrook dies", "Sutton, of Dunbar, was killed"), a capital inside a word ("McCardle",
+    # "LaKeisha") and a suffix after the name allowed ("Marcus Dellano Jr.", "Curtis Ambrose
     # IV"); then an age aside
     places = "".join(f"(?<!\\b{p} )" for p in PLACE_WORDS)
     name_word = r"(?:O['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?"
@@ -368,15 +368,15 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             if p is not None) if pronouns else (),
         pronoun_wound=build(pronoun + _AUX + r"(?P<injured>" + "|".join(pronoun_wounds) + r")\b")
         if pronouns and pronoun_wounds else None,
-        # "Watford died at the scene", "Kelvin Watford, 50, was pronounced dead", "police found
-        # Garcia dead": a name
+        # "Wexley died at the scene", "Colin Wexley, 50, was pronounced dead", "police found
+        # Brannick dead": a name
         named=tuple(p for p in (
             build(name + _AUX + r"(?:" + outcome_alternatives(deaths(outcomes)) + r")\b"),
             build(name + r"(?:" + outcome_alternatives(deaths(own_verb)) + r")\b"),
             build(_LEFT_NAMED + name + r"(?:" + outcome_alternatives(deaths(left)) + r")\b"),
-            # after an active verb, with the age that tells a person ("killing Chaz Fain, 18";
+            # after an active verb, with the age that tells a person ("killing Dario Pell, 18";
             # not "killed Sunday", "fatally shot March 27", nor the first of several victims:
-            # "killing Melanie Virgen, 13, and Edgar Sanchez, 15")
+            # "killing Tessa Marr, 13, and Owen Lusk, 15")
             build(r"\b(?:" + outcome_alternatives(deaths(active)) + r")[^\S\n]+" + named_person
                   + r"(?=,\s*\d{1,3}\b(?!,\d)(?!,?\s+(?:and|&)\s+(?-i:[A-Z])))"))
             if p is not None) if not_names else (),
@@ -560,7 +560,7 @@ _BEFORE_DEATH, _AFTER_DEATH = 90, 40  # characters around a death word a form ma
 
 
 def _death_windows(text: str, rules: CasualtyRules) -> list[tuple[int, int]]:
-    """Where a name or pronoun form may match: around the death words ("Watford, 50, was
+    """Where a name or pronoun form may match: around the death words ("Wexley, 50, was
     pronounced dead"), overlapping spans merged. Speed: these forms open with any capitalised
     word, and scanning every one in an article costs more than all the other forms."""
     if rules.death_at is None:
@@ -840,7 +840,7 @@ def _violent(ctx: Context, index: int, position: int, rules: CasualtyRules) -> b
 
 def _said_by_name(claim: Claim) -> bool:
     """Whether a one-victim casualty claim names its victim with a pronoun or a name ("He",
-    "Watford"): the only forms whose victim has no article ("a 15-year-old" has one)."""
+    "Wexley"): the only forms whose victim has no article ("a 15-year-old" has one)."""
     return claim.value.stated == 1 and not claim.text.lower().startswith(_ARTICLES)
 
 
