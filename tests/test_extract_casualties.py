@@ -461,6 +461,12 @@ def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, inju
     # a charge or a threat to kill is no death
     ("Four people were shot Sunday. He is charged with assault with intent to kill.", True),
     ("Four people were shot Sunday. He had threatened to kill his neighbors.", True),
+    # what did not happen is no death, nor is the verb "lives"; the noun with a figure is
+    ('Four people were shot Sunday. "I could have died," one said.', True),
+    ("Four people were shot Sunday. One man was nearly killed.", True),
+    ("Four people were shot Sunday near the house where she lives.", True),
+    ("Four people were shot Sunday. Such shootings claimed two lives last year.", False),
+    ("Four people were shot Sunday. Two of them lost their lives.", False),
     # shot at is not hit
     ("Two officers were shot at by a man.", False),
     ("Two men shot at them from a car.", False),  # the two fired

@@ -745,9 +745,10 @@ def _shot(claim: Claim, rules: CasualtyRules) -> bool:
 
 def _deathless(low: str, rules: CasualtyRules) -> bool:
     """Whether an article (`low`: its text in lower case) tells of no death: none of the killed
-    toll words, but for "none fatally", "no one died" and a charge or threat ("assault with
-    intent to kill"), none of the words of a death told later ("a girl who did not survive her
-    injuries", "passed away") and none that names a killing ("the homicide": killing_words)."""
+    toll words, but for "none fatally", "no one died", what did not happen ("I could have
+    died"), the verb "lives" and a charge or threat ("assault with intent to kill"), none of the
+    words of a death told later ("a girl who did not survive her injuries", "passed away") and
+    none that names a killing ("the homicide": killing_words)."""
     told = _NO_DEATH.sub(" ", low)
     return rules.toll_words["killed"].isdisjoint(_WORD.findall(told)) and \
         (rules.died_later is None or rules.died_later.search(told) is None) and \
@@ -758,7 +759,16 @@ _NO_DEATH = re.compile(r"\b(?:none|no\s+one|nobody|neither)\b[^.;:!?\n]{0,30}?"
                        r"\b(?:fatally|killed|died|dead)\b"
                        # a charge or a threat: "assault with intent to kill", "tried to kill"
                        r"|\b(?:intent|intending|attempt(?:ed|ing)?|trying|tried"
-                       r"|threat(?:en(?:ed|ing)?)?|wanted|plotting|plotted)\s+to\s+kill\b")
+                       r"|threat(?:en(?:ed|ing)?)?|wanted|plotting|plotted)\s+to\s+kill\b"
+                       # what did not happen: "I could've died", "he was nearly killed"
+                       r"|\b(?:(?:could|would|might)(?:\s+have|['’]ve)|nearly|almost)"
+                       r"\s+(?:been\s+)?(?:died|killed|dead)\b"
+                       # the verb: "where she lives" (the noun has a determiner or a figure
+                       # before it: "their lives", "claimed three lives")
+                       r"|(?<!\bour)(?<!\bmy)(?<!\byour)(?<!\bhis)(?<!\bher)(?<!\btheir)"
+                       r"(?<!\bthe)(?<!\bmany)(?<!\bmore)(?<!\bown)(?<!\d)"
+                       r"(?<!\bone)(?<!\btwo)(?<!\bthree)(?<!\bfour)(?<!\bfive)(?<!\bsix)"
+                       r"(?<!\bseven)(?<!\beight)(?<!\bnine)(?<!\bten)\s+lives\b")
 # not hit: "were shot at but not struck", "two people shot at them"
 _SHOT_AT = re.compile(r"\bshot\s+at\s*(?:by\b|but\b|[.,;!?]|$|(?:him|her|them|us|me|it|police|"
                       r"officers|deputies|troopers)\b)", re.IGNORECASE)
