@@ -467,6 +467,12 @@ def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, inju
     ("Four people were shot Sunday near the house where she lives.", True),
     ("Four people were shot Sunday. Such shootings claimed two lives last year.", False),
     ("Four people were shot Sunday. Two of them lost their lives.", False),
+    # the verb after other words of the predicate, or before the figure
+    ("Police said in total eight people were shot.", True),
+    ("The party ended with five people shot early Sunday.", True),
+    ("Police say the gunman shot the four men around 2 a.m.", True),
+    # a part is no toll
+    ("Police say Mary was one of five people shot by a gunman.", False),
     # shot at is not hit
     ("Two officers were shot at by a man.", False),
     ("Two men shot at them from a car.", False),  # the two fired

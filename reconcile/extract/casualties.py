@@ -700,7 +700,7 @@ def with_outcomes(ctx: Context, numbers: Sequence[Claim]) -> list[Claim]:
                 _counts_people(claim, rules) and \
                 (state := rules.left_state.match(ctx.text, claim.end)) is not None:
             outcome = next(name for name, said in state.groupdict().items() if said is not None)
-        if outcome is None and claim.kind == Kind.COUNT and _shot(claim, rules):
+        if outcome is None and claim.kind == Kind.COUNT and _shot(ctx, claim, rules):
             if deathless is None:
                 deathless = _deathless(ctx.text.lower(), rules)
             outcome = "injured" if deathless else None
@@ -735,12 +735,28 @@ def _counts_people(claim: Claim, rules: CasualtyRules) -> bool:
         rules.states.isdisjoint(claim.subject.split())
 
 
-def _shot(claim: Claim, rules: CasualtyRules) -> bool:
+def _shot(ctx: Context, claim: Claim, rules: CasualtyRules) -> bool:
     """A count of people shot, with no other outcome said: in an article that tells of no
     death, "four people were shot" were wounded, as "four people were wounded" were."""
     # "one shot in the chest and the other in the leg": a bare figure is often a part
-    return (_counts_people(claim, rules) and claim.subject.split()[:1] == ["shot"]
-            and len(claim.text.split()) > 1 and not _SHOT_AT.search(claim.sentence))
+    # nor is "one of five people shot" a toll
+    return (_counts_people(claim, rules) and len(claim.text.split()) > 1
+            and _OF.match(claim.text) is None
+            and (claim.subject.split()[:1] == ["shot"]
+                 # "in total eight people were shot", "a party ended with five people shot",
+                 # "the gunman shot the four men" (the predicate holds other words first)
+                 or _SHOT_AFTER.match(ctx.text, claim.end) is not None
+                 or _SHOT_BEFORE.search(ctx.text, max(0, claim.start - 20), claim.start)
+                 is not None)
+            and not _SHOT_AT.search(claim.sentence))
+
+
+# a part: "one of five people", "three of the victims" (its scope is not set yet)
+_OF = re.compile(r"\S+(?:\s+\S+)?\s+of\b")
+# the verb right after a count of people, or right before it
+_SHOT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got)\s+)?"
+                         r"(?:(?:all|also|each|reportedly|allegedly|accidentally)\s+)?shot\b")
+_SHOT_BEFORE = re.compile(r"\bshot\s+(?:the\s+|all\s+)?$")
 
 
 def _deathless(low: str, rules: CasualtyRules) -> bool:
