@@ -109,6 +109,12 @@ def test_casualty_lookalikes_are_not_counts_of_one(text):
     ("A 15-year-old boy shot himself in an apparent suicide.", []),  # a death
     ("A 15-year-old boy shot himself in an apparent suicide attempt.",
      [("A 15-year-old boy", 1, "boy", "injured")]),
+    # the victim after the verb: one, not the first of several; not in an article with a death
+    ("Police say he accidentally shot his 13-year-old brother.",
+     [("his 13-year-old brother", 1, "brother", "injured")]),
+    ("A man shot a 3-year-old girl and a bystander on Sunday.", []),
+    ("He shot his wife and two sons.", [("two sons", 2, "son", "")]),
+    ("He shot a man outside a bar. The man died on Monday.", [("The man", 1, "man", "killed")]),
     # found suffering from a wound: not a fatal one, nor one where a wound often kills
     ("Officers found a man suffering from a gunshot wound to the leg.",
      [("a man", 1, "man", "injured")]),

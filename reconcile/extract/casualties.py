@@ -192,6 +192,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     died_later = c.regex_list(data, "died_later", required=False)
     deathless_wounds = c.regex_list(data, "deathless_wounds", required=False)
     deathless_own = c.regex_list(data, "deathless_own_verb", required=False)
+    deathless_active = c.regex_list(data, "deathless_active", required=False)
     killing = c.regex_list(data, "killing_words", required=False)
     people = c.string_list(data, "people")
     unharmed = c.string_list(data, "unharmed", required=False)
@@ -332,7 +333,12 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             build(person + _GAP + _AUX + r"(?P<injured>" + "|".join(deathless_wounds) + r")")
             if deathless_wounds else None,
             build(person + _GAP + r"\b(?P<injured>" + "|".join(deathless_own) + r")")
-            if deathless_own else None) if p is not None),
+            if deathless_own else None,
+            # one victim, not the first of several ("shot his wife and two sons"; atomic, as
+            # "a 3-year-old | girl and a man" is not one either)
+            build(r"\b(?P<injured>" + "|".join(deathless_active) + r")[^\S\n]+(?>"
+                  + victim(r"\ban?|\bthe|\bhis|\bher|\btheir") + r")" + another)
+            if deathless_active else None) if p is not None),
         # lower case only: "Riley Hospital for Children" names no victim, nor does a
         # possessive ("his father's gun")
         other_victim=re.compile(r"\b(?:(?:" + "|".join(re.escape(p.lower()) for p in people)
