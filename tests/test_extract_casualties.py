@@ -51,6 +51,14 @@ def counts(text):
     ("The shooting left a teenager dead.", [("a teenager", 1, "teenager", "killed")]),
     ("Officers found a man shot to death.", [("a man", 1, "man", "killed")]),
     ("The shooting sent a teenage girl to the hospital.", [("a teenage girl", 1, "girl", "injured")]),
+    ("The gun went off and left the boy seriously injured.", [("the boy", 1, "boy", "injured")]),
+    ("A man was struck and wounded by a bullet.", [("A man", 1, "man", "injured")]),
+    ("A girl is recovering after being accidentally shot by her sister.",
+     [("A girl", 1, "girl", "injured")]),
+    # a clause of speech with its own subject: the car was hit; "her" is no determiner here
+    ("A woman says her car was wounded by gunfire.", []),
+    ("A deputy said the officer told her he was wounded in the foot.",
+     [("the officer", 1, "officer", "injured")]),
     ("The boy was treated at the hospital for non-life-threatening injuries.",
      [("The boy", 1, "boy", "injured")]),
     ("Police said no one was injured.", [("no one", 0, "people", "injured")]),
@@ -97,6 +105,8 @@ def test_casualty_lookalikes_are_not_counts_of_one(text):
     # a death in the article: the one shot may be the one who died
     ("A man was shot Sunday. He died at the scene.", [("He", 1, "person", "killed")]),
     ("A man was shot Sunday. Police are investigating the homicide.", []),
+    ("A 7-year-old boy was hit by a stray bullet on Monday.",
+     [("A 7-year-old boy", 1, "boy", "injured")]),
     # missed, or shot where a wound often kills
     ("A man was shot at but not hit.", []),
     ("A boy was shot in the head on Friday.", []),

@@ -56,6 +56,11 @@ _SECOND_OF_PAIR = re.compile(r"\b(?:and|or|&)\s+$|\band\s+(?:his|her|their)\s+$"
 _IN_A_LIST = re.compile(r",\s*$")
 # an aside that names the victim again: ", an 18-year-old woman found outside,"
 _APPOSITION = re.compile(r",\s*(?:an?|the)\s+[^,;:.!?\n]{1,50}?,\s*(?!and\b|or\b)", re.IGNORECASE)
+# a clause of speech with a subject of its own between a victim and the verb
+_NEW_SUBJECT = re.compile(r"\b(?:says?|said|tells?|told)\s+(?:[\w'’-]+\s+){0,2}?"
+                          r"(?:his|her|their|its|my|our|the|an?)\s+"
+                          # not "told her he was shot" (he is the victim)
+                          r"(?!(?:he|she|they|i|we|you)\b)[\w'’-]+", re.IGNORECASE)
 _PLURAL_VERB = re.compile(r"\b(?:were|are|have\s+been)\s+(?:\w+ly\s+)?(?:\w+\s+)?\Z", re.IGNORECASE)
 _AUX_PLAIN = r"\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been|got)\s+"
 # Between a figure's noun and its verb: at most an aside (", including a girl,", ", ages 16
@@ -1269,6 +1274,8 @@ def _claim(ctx: Context, match: re.Match[str], count: int, exclude: Sequence[tup
     if count and rules.other_victim is not None and verb > after_noun and \
             rules.other_victim.search(ctx.text, after_noun, verb):
         return None  # "a girl was shot along with her uncle, who died": the uncle died
+    if verb > after_noun and _NEW_SUBJECT.search(ctx.text, after_noun, verb):
+        return None  # "a neighbor says her car was hit by bullets": the car was
     if count == 1 and verb > match.end("noun") and \
             _PLURAL_VERB.search(ctx.text, match.end("noun"), verb):
         return None  # "Four people, including a girl, were injured": the girl is one of four
