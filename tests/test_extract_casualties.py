@@ -53,6 +53,8 @@ def counts(text):
     ("The shooting sent a teenage girl to the hospital.", [("a teenage girl", 1, "girl", "injured")]),
     ("The gun went off and left the boy seriously injured.", [("the boy", 1, "boy", "injured")]),
     ("A man was struck and wounded by a bullet.", [("A man", 1, "man", "injured")]),
+    ("A 5-year-old boy was hit in his ankle.", [("A 5-year-old boy", 1, "boy", "injured")]),
+    ("An officer was struck in the left arm.", [("An officer", 1, "officer", "injured")]),
     ("A girl is recovering after being accidentally shot by her sister.",
      [("A girl", 1, "girl", "injured")]),
     # a clause of speech with its own subject: the car was hit; "her" is no determiner here
