@@ -54,6 +54,8 @@ def counts(text):
     ("The gun went off and left the boy seriously injured.", [("the boy", 1, "boy", "injured")]),
     ("A man was struck and wounded by a bullet.", [("A man", 1, "man", "injured")]),
     ("A 5-year-old boy was hit in his ankle.", [("A 5-year-old boy", 1, "boy", "injured")]),
+    ("A 16-year-old is being treated for a gunshot wound.",
+     [("A 16-year-old", 1, "person", "injured")]),
     ("An officer was struck in the left arm.", [("An officer", 1, "officer", "injured")]),
     ("A girl is recovering after being accidentally shot by her sister.",
      [("A girl", 1, "girl", "injured")]),

@@ -62,7 +62,7 @@ _NEW_SUBJECT = re.compile(r"\b(?:says?|said|tells?|told)\s+(?:[\w'’-]+\s+){0,2
                           # not "told her he was shot" (he is the victim)
                           r"(?!(?:he|she|they|i|we|you)\b)[\w'’-]+", re.IGNORECASE)
 _PLURAL_VERB = re.compile(r"\b(?:were|are|have\s+been)\s+(?:\w+ly\s+)?(?:\w+\s+)?\Z", re.IGNORECASE)
-_AUX_PLAIN = r"\b(?:was|were|is|are|has\s+been|had\s+been|have\s+been|got)\s+"
+_AUX_PLAIN = r"\b(?:(?:was|were|is|are)(?:\s+being)?|has\s+been|had\s+been|have\s+been|got)\s+"
 # Between a figure's noun and its verb: at most an aside (", including a girl,", ", ages 16
 # and 17,") and a word that spreads the verb over them all; no other clause ("four people were
 # shot, one of them fatally" does not make the four dead)
