@@ -94,6 +94,9 @@ class CasualtyRules:
     toll_words: dict[str, frozenset[str]]
     # "..., where he was pronounced dead": a death told later in the injury's sentence
     died_later: re.Pattern[str] | None = None
+    # "her 8-year-old friend was wounded": a kin's wound (a kin's death is as often one told
+    # of the past, "his brother was killed last year")
+    kin_passive: re.Pattern[str] | None = None
     # "a girl was accidentally shot": a wound, in an article that tells of no death
     deathless_wound: tuple[re.Pattern[str], ...] = ()
     # a victim named between the injury and that death ("and a woman died") owns the death
@@ -240,6 +243,10 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         return r"(?P<det>" + determiners + r")\s+" + noun
 
     person = victim(r"\ban?|\banother|\bthe")
+    # not after a preposition: "shot by her father was", "walking with her grandmother was",
+    # "according to his father, Frank was"
+    kin = "".join(f"(?<!\\b{p}\\s)" for p in ("by", "with", "to", "of", "for", "from", "at")) \
+        + victim(r"\bhis|\bher|\btheir")
     # "a 1-year-old boy and his uncle", "a father and daughter": two victims, one each
     pair = (r"(?P<det>\ban?|\banother|\bthe)\s+" + described + r"(?:" + nouns + r")\s+(?:and|&)\s+"
             r"(?:(?:his|her|their|a|an|the|another)\s+)?" + noun)
@@ -295,6 +302,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             + r")\s+(?:and|&)\s", re.IGNORECASE)),
         second_of_pair=build(r"\b" + some_people + r"\s+(?:and|&)\s+(?:(?:his|her|their)\s+)?$"),
         passive=build(person + _GAP + _AUX + r"(?:" + outcome_alternatives(outcomes) + r")\b"),
+        kin_passive=build(kin + _GAP + _AUX + r"(?P<injured>" + "|".join(outcomes["injured"])
+                          + r")\b") if outcomes["injured"] else None,
         own_verb=build(person + _GAP + r"\b(?:" + outcome_alternatives(own_verb) + r")\b"),
         active=build(r"\b(?:" + outcome_alternatives(active) + r")[^\S\n]+" + person),
         left=build(_LEFT + person + r"\s+(?:"
@@ -335,8 +344,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         died_later=build(r"\b(?:" + "|".join(died_later) + r")\b") if died_later else None,
         killing=build(r"\b(?:" + "|".join(killing) + r")\b") if killing else None,
         deathless_wound=tuple(p for p in (
-            build(person + _GAP + _AUX + r"(?P<injured>" + "|".join(deathless_wounds) + r")")
-            if deathless_wounds else None,
+            *(build(victim + _GAP + _AUX + r"(?P<injured>" + "|".join(deathless_wounds) + r")")
+              if deathless_wounds else None for victim in (person, kin)),
             build(person + _GAP + r"\b(?P<injured>" + "|".join(deathless_own) + r")")
             if deathless_own else None,
             # one victim, not the first of several ("shot his wife and two sons"; atomic, as
@@ -509,7 +518,7 @@ def _matches(text: str, rules: CasualtyRules, year: int | None = None, low: str 
     words = set(_WORD.findall(low))
     if might_hold_casualties(text, rules, words):
         text = _blank_names(text, rules)
-        forms = [(rules.passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
+        forms = [(rules.passive, 1), (rules.kin_passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
                  (rules.left_second, 1), (rules.and_another, 1), (rules.nobody, 0),
                  (rules.none_of, 0), (rules.who_died, 1)]
         if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(text)):
