@@ -688,6 +688,9 @@ def casualty_counts(text):
      [("Two people", None)]),
     ("Six people were killed, including the gunman. A woman was shot and killed in the hall.",
      [("Six people", "including the attacker")]),
+    # a toll counts people: "lives two doors down" is none
+    ("A man was shot and killed. His neighbor, who lives two doors down, heard the shots.",
+     [("A man", None), ("two doors", None)]),
 ], ids=lambda v: v if isinstance(v, str) else "")
 def test_only_a_toll_of_this_incident_sets_one_victim_sentences_aside(text, expected):
     assert [(c.text, c.value.scope) for c in reconcile.extract(text) if c.kind == "count"] == \

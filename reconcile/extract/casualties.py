@@ -658,7 +658,9 @@ def _casualties(ctx: Context, numbers: Sequence[Claim], exclude: Sequence[tuple[
                  and (made[0].value.stated == 2 or not any(s <= span[0] < e for s, e in pairs))}
     this_incident = [n for n in numbers
                      if counts_this_incident(n, ctx.rules.own_incident_scopes)]
-    tolls = {name for n in this_incident if n.kind == Kind.COUNT
+    # a toll counts people: not "two doors" in "lives two doors down"
+    tolls = {name for n in this_incident if n.kind == Kind.COUNT and n.value.unit
+             and n.value.unit.split()[-1] in rules.victims
              for name in OUTCOMES if rules.toll_words[name].intersection(n.subject.split())}
     # "one man" is the number extractor's; "a 15-year-old" is a person, not an age (a quantity)
     counts = [n for n in numbers if n.kind == Kind.COUNT]
