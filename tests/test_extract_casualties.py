@@ -488,6 +488,9 @@ def test_a_wound_told_with_its_own_verb_is_the_counts_outcome(text, phrase, inju
      False),
     ("Four people were shot on Sunday. The youngest passed away at a hospital.", False),
     ("Four people were shot on Sunday. Police are investigating the homicide.", False),
+    # a unit's name or a charge names no killing
+    ("Four people were shot on Sunday. The homicide unit is investigating.", True),
+    ("Four people were shot Sunday. He is charged with criminal attempt homicide.", True),
     # a charge or a threat to kill is no death
     ("Four people were shot Sunday. He is charged with assault with intent to kill.", True),
     ("Four people were shot Sunday. He had threatened to kill his neighbors.", True),
