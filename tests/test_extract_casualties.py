@@ -36,6 +36,8 @@ def counts(text):
     ("A woman was fatally shot outside the store.", [("A woman", 1, "woman", "killed")]),
     ("A teenager was shot in the leg.", [("A teenager", 1, "teenager", "injured")]),
     ("A man died at the hospital.", [("A man", 1, "man", "killed")]),
+    ("A teenager handling a gun accidentally shot himself and died.",
+     [("A teenager", 1, "teenager", "killed")]),
     ("A 20-year-old man is dead and a boy is wounded.",
      [("A 20-year-old man", 1, "man", "killed"), ("a boy", 1, "boy", "injured")]),
     ("The woman was dead when deputies arrived.", [("The woman", 1, "woman", "killed")]),
