@@ -345,8 +345,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         died_later=build(r"\b(?:" + "|".join(died_later) + r")\b") if died_later else None,
         killing=build(r"\b(?:" + "|".join(killing) + r")\b") if killing else None,
         deathless_wound=tuple(p for p in (
-            *(build(victim + _GAP + _AUX + r"(?P<injured>" + "|".join(deathless_wounds) + r")")
-              if deathless_wounds else None for victim in (person, kin)),
+            *(build(who + _GAP + _AUX + r"(?P<injured>" + "|".join(deathless_wounds) + r")")
+              if deathless_wounds else None for who in (person, kin)),
             build(person + _GAP + r"\b(?P<injured>" + "|".join(deathless_own) + r")")
             if deathless_own else None,
             # one victim, not the first of several ("shot his wife and two sons"; atomic, as
@@ -519,9 +519,10 @@ def _matches(text: str, rules: CasualtyRules, year: int | None = None, low: str 
     words = set(_WORD.findall(low))
     if might_hold_casualties(text, rules, words):
         text = _blank_names(text, rules)
-        forms = [(rules.passive, 1), (rules.kin_passive, 1), (rules.own_verb, 1), (rules.active, 1), (rules.left, 1),
-                 (rules.left_second, 1), (rules.and_another, 1), (rules.nobody, 0),
-                 (rules.none_of, 0), (rules.who_died, 1)]
+        forms = [(rules.passive, 1), (rules.kin_passive, 1), (rules.own_verb, 1),
+                 (rules.active, 1), (rules.left, 1), (rules.left_second, 1),
+                 (rules.and_another, 1), (rules.nobody, 0), (rules.none_of, 0),
+                 (rules.who_died, 1)]
         if rules.pairs and (rules.pair_hint is None or rules.pair_hint.search(text)):
             forms[:0] = [(pattern, 2) for pattern in rules.pairs]
         lowered = text.lower() if rules.twins and text.isascii() else None
@@ -761,8 +762,8 @@ def _counts_people(claim: Claim, rules: CasualtyRules) -> bool:
 def _shot(ctx: Context, claim: Claim, rules: CasualtyRules) -> bool:
     """A count of people shot, with no other outcome said: in an article that tells of no
     death, "four people were shot" were wounded, as "four people were wounded" were."""
-    # "one shot in the chest and the other in the leg": a bare figure is often a part
-    # nor is "one of five people shot" a toll
+    # "one shot in the chest and the other in the leg": a bare figure is often a part, and
+    # "one of five people shot" is one
     return (_counts_people(claim, rules) and len(claim.text.split()) > 1
             and _OF.match(claim.text) is None
             and (claim.subject.split()[:1] == ["shot"]
@@ -806,7 +807,7 @@ _NO_DEATH = re.compile(r"\b(?:none|no\s+one|nobody|neither)\b[^.;:!?\n]{0,30}?"
                        r"\s+(?:been\s+)?(?:died|killed|dead)\b")
 # "lives" and the word before it: the verb ("where she lives") tells of no death, the noun does;
 # it has a determiner or a figure before it ("their lives", "claimed three lives")
-_LIVES = re.compile(r"(\S+)\s+lives\b")
+_LIVES = re.compile(r"([\w'’-]+)\s+lives\b")
 _LIVES_NOUN = frozenset(("our", "my", "your", "his", "her", "their", "the", "many", "more", "own",
                          *(word for word, n in (*UNITS.items(), *TENS.items()) if n)))
 # not hit: "were shot at but not struck", "two people shot at them"
@@ -1304,7 +1305,7 @@ def _claim(ctx: Context, match: re.Match[str], count: int, exclude: Sequence[tup
         return None
     if start == match.start() and match.group("det").lower() in _KIN and \
             _PREPOSITION.search(ctx.text, max(0, start - 6), start):
-        return None  # a subject: not "shot by her father was", "according to his father, Frank was"
+        return None  # no subject: "shot by her father was", "according to his father, Frank"
     pair_before = rules.second_of_pair or _SECOND_OF_PAIR
     if pair_before.search(ctx.text, max(0, start - 40), start):
         return None
