@@ -58,6 +58,9 @@ def counts(text):
     ("A 5-year-old boy was hit in his ankle.", [("A 5-year-old boy", 1, "boy", "injured")]),
     ("A 16-year-old is being treated for a gunshot wound.",
      [("A 16-year-old", 1, "person", "injured")]),
+    # shot and survived: a wound in any article
+    ("A man was killed on Sunday. His wife was shot twice but survived.",
+     [("A man", 1, "man", "killed"), ("His wife", 1, "wife", "injured")]),
     # a kin's wound; not a kin's death (as often one of the past), nor a kin after a preposition
     ("Their mother was flown to a hospital with serious injuries.",
      [("Their mother", 1, "mother", "injured")]),
