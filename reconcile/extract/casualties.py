@@ -248,6 +248,8 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
     person = victim(r"\ban?|\banother|\bthe")
     # (not after a preposition: see _claim)
     kin = victim(r"\bhis|\bher|\btheir")
+    # a victim after a verb or "of": either ("the killing of his wife", "shot a man")
+    object_victim = victim(r"\ban?|\bthe|\bhis|\bher|\btheir")
     # "a 1-year-old boy and his uncle", "a father and daughter": two victims, one each
     pair = (r"(?P<det>\ban?|\banother|\bthe)\s+" + described + r"(?:" + nouns + r")\s+(?:and|&)\s+"
             r"(?:(?:his|her|their|a|an|the|another)\s+)?" + noun)
@@ -317,7 +319,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
         death_of=tuple(p for p in (
             # atomic: the victim in full, then no "and" ("a 15-year-old | mother and ...")
             build(r"\b(?P<killed>" + death_noun + r")\s+of\s+(?>"
-                  + victim(r"\ban?|\bthe|\bhis|\bher|\btheir") + r")" + another),
+                  + object_victim + r")" + another),
             build(r"\b(?P<killed>" + death_noun + r")\s+of\s+(?P<det>)(?P<noun>"
                   r"\d{1,3}[- ](?:year|month)s?[- ]old"
                   r"(?-i:(?:[^\S\n]+[A-Z][A-Za-z'’-]*[a-z]){1,3}+))\b" + another))
@@ -352,7 +354,7 @@ def compile_casualty_rules(data: Any, c: Any) -> CasualtyRules | None:
             # one victim, not the first of several ("shot his wife and two sons"; atomic, as
             # "a 3-year-old | girl and a man" is not one either)
             build(r"\b(?P<injured>" + "|".join(deathless_active) + r")[^\S\n]+(?>"
-                  + victim(r"\ban?|\bthe|\bhis|\bher|\btheir") + r")" + another)
+                  + object_victim + r")" + another)
             if deathless_active else None) if p is not None),
         # lower case only: "Riley Hospital for Children" names no victim, nor does a
         # possessive ("his father's gun")
@@ -763,9 +765,9 @@ def _shot(ctx: Context, claim: Claim, rules: CasualtyRules) -> bool:
     """A count of people shot, with no other outcome said: in an article that tells of no
     death, "four people were shot" were wounded, as "four people were wounded" were."""
     # "one shot in the chest and the other in the leg": a bare figure is often a part, and
-    # "one of five people shot" is one
+    # "one of five people shot" is one (its scope is not set yet: see _counts_victims)
     return (_counts_people(claim, rules) and len(claim.text.split()) > 1
-            and _OF.match(claim.text) is None
+            and " of " not in claim.text
             and (claim.subject.split()[:1] == ["shot"]
                  # "in total eight people were shot", "a party ended with five people shot",
                  # "the gunman shot the four men" (the predicate holds other words first)
@@ -775,10 +777,8 @@ def _shot(ctx: Context, claim: Claim, rules: CasualtyRules) -> bool:
             and not _SHOT_AT.search(claim.sentence))
 
 
-# a part: "one of five people", "three of the victims" (its scope is not set yet)
-_OF = re.compile(r"\S+(?:\s+\S+)?\s+of\b")
 # the verb right after a count of people, or right before it
-_SHOT_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|have\s+been|has\s+been|had\s+been|got)\s+)?"
+_SHOT_AFTER = re.compile(r"\s+(?:" + _AUX_PLAIN + r")?"
                          r"(?:(?:all|also|each|reportedly|allegedly|accidentally)\s+)?shot\b")
 _SHOT_BEFORE = re.compile(r"\bshot\s+(?:the\s+|all\s+)?$")
 
